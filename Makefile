@@ -1,0 +1,63 @@
+# The single command surface of the project. `make run` and `make test` do all set-up.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP_PY := $(VENV)/.installed
+STAMP_JS := node_modules/.installed
+ASSETS := site/static/build/portal.css
+
+.DEFAULT_GOAL := help
+.PHONY: help install assets migrate demo run test lint check pytest pytest-postgres bench clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP_PY): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || (echo "$(PYTHON) is needed" && exit 1)
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+$(STAMP_JS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(ASSETS): $(STAMP_JS) site/assets/portal.scss site/assets/copy.js
+	npm run --silent build
+
+install: $(STAMP_PY) $(STAMP_JS) ## Create .venv and install Python and npm packages
+
+assets: $(ASSETS) ## Build GOV.UK Frontend styles and scripts into site/static/build
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+
+demo: migrate ## Load the demo content (safe to repeat)
+	$(MANAGE) load_demo_content
+
+run: assets demo ## Set up everything and serve the portal with demo content on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install ## ruff format check and ruff lint
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+check: install ## Django system checks and missing-migration check
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest: install assets ## Run the test suite (DATABASE_URL picks the database; SQLite by default)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint check pytest ## Everything CI runs on SQLite: format, lint, checks and the tests
+
+bench: assets migrate ## Print performance figures
+	$(BIN)/python -m bench.run
+
+clean: ## Remove the virtual environment, node modules, built assets and local data
+	rm -rf $(VENV) node_modules site/static/build var

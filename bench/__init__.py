@@ -1,0 +1,1 @@
+"""Performance scripts: they print figures and assert nothing."""

@@ -1,0 +1,5 @@
+"""URLs of the ehc_forms area."""
+
+app_name = "ehc_forms"
+
+urlpatterns = []

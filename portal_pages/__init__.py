@@ -1,0 +1,1 @@
+"""The professional's portal: one Django app per area (accounts, pages, children, inbox)."""

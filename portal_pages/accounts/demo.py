@@ -1,0 +1,59 @@
+"""Demo accounts: one SEND team officer, one content editor and one approved professional."""
+
+from django.contrib.auth.models import Group
+
+from portal_pages.accounts.groups import CONTENT_EDITORS, SEND_TEAM
+from portal_pages.accounts.models import Organisation, User
+
+DEMO_PASSWORD = "demo-portal-password"
+
+DEMO_ACCOUNTS = [
+    {
+        "email": "send.officer@exampleshire.gov.uk",
+        "full_name": "Sam Okafor",
+        "job_title": "SEND casework officer",
+        "group": SEND_TEAM,
+        "organisation": ("Exampleshire SEND team", Organisation.Kind.LOCAL_AUTHORITY, ""),
+        "role": "SEND team officer (admin at /admin/)",
+    },
+    {
+        "email": "content.editor@exampleshire.gov.uk",
+        "full_name": "Priya Shah",
+        "job_title": "Digital content editor",
+        "group": CONTENT_EDITORS,
+        "organisation": ("Exampleshire SEND team", Organisation.Kind.LOCAL_AUTHORITY, ""),
+        "role": "Content editor (admin at /admin/)",
+    },
+    {
+        "email": "sendco@oakfield-primary.sch.uk",
+        "full_name": "Jo Marsh",
+        "job_title": "SENDCO",
+        "group": None,
+        "organisation": ("Oakfield Primary School", Organisation.Kind.SCHOOL, "100001"),
+        "role": "Professional (portal)",
+    },
+]
+
+
+def load():
+    """Create each demo account once, approved and in its group."""
+    sign_ins = []
+    for account in DEMO_ACCOUNTS:
+        name, kind, urn = account["organisation"]
+        organisation, _ = Organisation.objects.get_or_create(
+            name=name, defaults={"kind": kind, "urn": urn}
+        )
+        user = User.objects.filter(email=account["email"]).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=account["email"],
+                password=DEMO_PASSWORD,
+                full_name=account["full_name"],
+                job_title=account["job_title"],
+                organisation=organisation,
+                status=User.Status.APPROVED,
+            )
+        if account["group"]:
+            user.groups.add(Group.objects.get(name=account["group"]))
+        sign_ins.append(f"{account['role']}: {account['email']} / {DEMO_PASSWORD}")
+    return sign_ins

@@ -1,0 +1,5 @@
+"""URLs of the accounts area."""
+
+app_name = "accounts"
+
+urlpatterns = []

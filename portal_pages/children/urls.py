@@ -1,0 +1,5 @@
+"""URLs of the children area."""
+
+app_name = "children"
+
+urlpatterns = []

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class InboxConfig(AppConfig):
+    """Messages to professionals, unread counts and email alerts."""
+
+    name = "portal_pages.inbox"
+    label = "inbox"
+    verbose_name = "Messages"

@@ -1,0 +1,5 @@
+"""URLs of the inbox area."""
+
+app_name = "inbox"
+
+urlpatterns = []

@@ -1,0 +1,19 @@
+"""Test run: fast hashing, in-memory cache and outbox; the database still comes from
+DATABASE_URL so the same suite runs on SQLite and PostgreSQL."""
+
+from .base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+STORAGES["default"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.InMemoryStorage"
+}
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL

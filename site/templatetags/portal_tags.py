@@ -1,0 +1,24 @@
+"""Template tags the base template uses to let each app add to the shared page frame."""
+
+from django import template
+from wagtail import hooks
+
+register = template.Library()
+
+
+@register.inclusion_tag("portal_site/service_navigation.html", takes_context=True)
+def service_navigation(context):
+    """Builds the navigation from every `register_portal_navigation_item` hook.
+
+    Each hook takes the request and returns a dict with `text`, `href` and `current`, or
+    None when the item does not apply (for example to a signed-out visitor), so areas add
+    their own links without the base template knowing about them.
+    """
+    request = context.get("request")
+    items = []
+    if request is not None:
+        for build_item in hooks.get_hooks("register_portal_navigation_item"):
+            item = build_item(request)
+            if item:
+                items.append(item)
+    return {"items": items, "settings": context.get("settings"), "request": request}

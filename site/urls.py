@@ -1,0 +1,31 @@
+"""URL wiring only: each app owns its own urls.py."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+from two_factor.urls import urlpatterns as two_factor_urls
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal_site import views
+from portal_site.api import api_router
+
+handler500 = "portal_site.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("", include(two_factor_urls)),
+    re_path(
+        r"^admin/login/?$",
+        RedirectView.as_view(pattern_name=settings.WAGTAILADMIN_LOGIN_URL, query_string=True),
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("account/", include("portal_pages.accounts.urls")),
+    path("children/", include("portal_pages.children.urls")),
+    path("messages/", include("portal_pages.inbox.urls")),
+    path("forms/", include("ehc_forms.urls")),
+    path("", include(wagtail_urls)),
+]

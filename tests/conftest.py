@@ -1,0 +1,81 @@
+"""Fixtures shared by every area's tests."""
+
+import pytest
+from django.core.cache import cache
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_email.models import EmailDevice
+
+from portal_pages.accounts.models import Organisation, User
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Wagtail caches site roots and settings; a test must never see another's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The site, home page and guidance pages exactly as the demo command makes them."""
+    from portal_site import demo
+
+    demo.load()
+    return demo
+
+
+@pytest.fixture
+def organisation(db):
+    return Organisation.objects.create(name="Oakfield Primary School", kind="school")
+
+
+@pytest.fixture
+def make_professional(db, organisation):
+    """Makes approved professionals; each call gives a new one."""
+    counter = {"n": 0}
+
+    def make(**fields):
+        counter["n"] += 1
+        defaults = {
+            "email": f"professional{counter['n']}@oakfield.sch.uk",
+            "full_name": f"Professional Number{counter['n']}",
+            "job_title": "SENDCO",
+            "organisation": organisation,
+            "status": User.Status.APPROVED,
+        }
+        defaults.update(fields)
+        return User.objects.create_user(password=TEST_PASSWORD, **defaults)
+
+    return make
+
+
+@pytest.fixture
+def professional(make_professional):
+    return make_professional()
+
+
+@pytest.fixture
+def sign_in(db):
+    """Signs a user into a test client as if they had entered their password and emailed
+    code; use it for a second client when a test needs two people at once."""
+
+    def sign_in_verified(client, user):
+        device, _ = EmailDevice.objects.get_or_create(
+            user=user, name="email", defaults={"confirmed": True, "email": user.email}
+        )
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return sign_in_verified
+
+
+@pytest.fixture
+def professional_client(client, professional, sign_in):
+    """A test client signed in, with both factors, as `professional`."""
+    return sign_in(client, professional)

@@ -1,0 +1,120 @@
+import importlib
+
+import pytest
+from django.db import DatabaseError
+from django.urls import reverse
+
+
+def test_settings_import_from_the_site_folder():
+    for name in ("base", "dev", "test"):
+        module = importlib.import_module(f"portal_site.settings.{name}")
+        assert module.AUTH_USER_MODEL == "accounts.User"
+        assert module.DEFAULT_AUTO_FIELD == "django.db.models.BigAutoField"
+
+
+def test_home_page_shows_the_editable_welcome_text(client, demo_site):
+    from portal_pages.pages.models import HomePage
+
+    home = HomePage.objects.get()
+    home.welcome = [{"type": "paragraph", "value": "<p>Edited by the council on Tuesday.</p>"}]
+    home.save_revision().publish()
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Edited by the council on Tuesday." in html
+    assert "Exampleshire County Council" in html
+    assert 'class="govuk-skip-link"' in html
+    assert 'id="notices"' in html
+    assert "Accessibility statement" in html
+
+
+def test_header_carries_no_crown_or_govuk_brand(client, demo_site):
+    html = client.get("/").content.decode()
+    assert "govuk-crest" not in html
+    assert "GOV.UK" not in html
+    assert "govuk-logo" not in html
+
+
+def test_service_name_comes_from_the_site_setting(client, demo_site):
+    from wagtail.models import Site
+
+    from portal_pages.pages.models import PortalSettings
+
+    portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    portal_settings.service_name = "Partners SEND Hub"
+    portal_settings.save()
+
+    assert "Partners SEND Hub" in client.get("/").content.decode()
+
+
+def test_admin_redirects_anonymous_visitors_to_sign_in(client, db):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("two_factor:login"))
+
+
+def test_admin_login_page_redirects_to_the_two_factor_sign_in(client, db):
+    response = client.get("/admin/login/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("two_factor:login"))
+
+
+def test_django_admin_is_not_exposed(client, db):
+    assert client.get("/django-admin/").status_code == 404
+
+
+def test_missing_page_uses_the_base_template(client, demo_site):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert 'class="govuk-skip-link"' in html
+    assert "Exampleshire County Council" in html
+
+
+def test_server_error_page_renders_without_the_database(rf):
+    from portal_site.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the service" in response.content
+
+
+def test_govuk_frontend_assets_are_served(client, db):
+    for path in ("/static/build/portal.css", "/static/build/govuk-frontend.min.js"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = b"".join(response.streaming_content)
+        assert len(body) > 10_000
+    css = b"".join(client.get("/static/build/portal.css").streaming_content)
+    assert b".govuk-button" in css
+    assert b"GDS Transport" not in css
+
+
+def test_healthz_answers_ok_with_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_answers_503_when_the_database_is_down(client, db, monkeypatch):
+    from django.db import connection
+
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "cursor", broken_cursor)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "down"
+
+
+@pytest.mark.django_db
+def test_api_serves_pages_as_json(client, demo_site):
+    response = client.get("/api/v2/pages/?type=guidance.GuidancePage&fields=summary")
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert titles == ["Requesting an EHC needs assessment"]
