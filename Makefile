@@ -10,7 +10,7 @@ STAMP_JS := node_modules/.installed
 ASSETS := site/static/build/portal.css
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets migrate demo run test lint check pytest pytest-postgres bench clean
+.PHONY: help install assets browser migrate demo run test lint check pytest bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -30,6 +30,10 @@ $(ASSETS): $(STAMP_JS) site/assets/portal.scss site/assets/copy.js
 	npm run --silent build
 
 install: $(STAMP_PY) $(STAMP_JS) ## Create .venv and install Python and npm packages
+
+# Browser tests drive the system's Chromium; Playwright's own browser download is not used.
+browser: ## Install Debian's Chromium for the browser tests if it is missing
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 assets: $(ASSETS) ## Build GOV.UK Frontend styles and scripts into site/static/build
 
@@ -51,7 +55,7 @@ check: install ## Django system checks and missing-migration check
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-pytest: install assets ## Run the test suite (DATABASE_URL picks the database; SQLite by default)
+pytest: install assets browser ## Run the test suite (DATABASE_URL picks the database; SQLite by default)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint check pytest ## Everything CI runs on SQLite: format, lint, checks and the tests

@@ -1,12 +1,14 @@
 """Page types and site settings for the portal's public face."""
 
 from django.db import models
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from portal_pages.accounts.access import is_signed_in_professional
 from portal_pages.pages.blocks import ContentStreamBlock
 
 
@@ -21,6 +23,17 @@ class HomePage(Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        """A signed-in professional sees a tile per area (Messages, SEND, ...): each area
+        registers a `register_portal_home_tile` hook returning a dict with `title`, `href`,
+        `count` and `description`, so this page never needs to know the areas."""
+        context = super().get_context(request, *args, **kwargs)
+        if is_signed_in_professional(request.user):
+            context["tiles"] = [
+                build_tile(request) for build_tile in hooks.get_hooks("register_portal_home_tile")
+            ]
+        return context
 
 
 @register_setting(icon="site")
