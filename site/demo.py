@@ -3,7 +3,7 @@
 from wagtail.models import Page, Site
 
 from guidance.models import GuidanceIndexPage, GuidancePage
-from portal_pages.pages.models import HomePage, PortalSettings
+from portal_pages.pages.models import HomePage, PortalSettings, StandardPage
 
 WELCOME = [
     {
@@ -67,6 +67,36 @@ GUIDANCE_BODY = [
 ]
 
 
+FOOTER_PAGES = {
+    "accessibility_page": (
+        "Accessibility statement",
+        "accessibility",
+        "<p>We want as many people as possible to be able to use this portal. You should be "
+        "able to zoom in up to 400% without text spilling off the screen, navigate with a "
+        "keyboard and speech recognition software, and listen to it with a screen reader. "
+        "The portal is built on GOV.UK Frontend, which is tested with assistive "
+        "technologies. Tell the SEND team about any problem you find.</p>",
+        False,
+    ),
+    "privacy_page": (
+        "Privacy notice",
+        "privacy",
+        "<p>The council processes the information in this portal to carry out its duties "
+        "under the Children and Families Act 2014. Only you and the SEND team see the "
+        "records you add. Emails from the portal never contain a child's name or details; "
+        "you read them after signing in.</p>",
+        False,
+    ),
+    "contact_page": (
+        "Contact the SEND team",
+        "contact",
+        "<p>Contact the SEND team about a child's EHC process, your registration or a "
+        "problem with the portal.</p>",
+        True,
+    ),
+}
+
+
 def load():
     """Create the page tree and settings once; leave anything that already exists alone."""
     root = Page.get_first_root_node()
@@ -99,7 +129,18 @@ def load():
         portal_settings.send_team_email = "send.team@exampleshire.gov.uk"
         portal_settings.send_team_phone = "01632 960 001"
         portal_settings.contact_text = "Monday to Friday, 9am to 5pm, except bank holidays."
-        portal_settings.save()
+    for setting_name, (title, slug, text, show_contact) in FOOTER_PAGES.items():
+        if getattr(portal_settings, setting_name) is None:
+            footer_page = StandardPage.objects.filter(slug=slug).first() or home.add_child(
+                instance=StandardPage(
+                    title=title,
+                    slug=slug,
+                    body=[{"type": "paragraph", "value": text}],
+                    show_contact_details=show_contact,
+                )
+            )
+            setattr(portal_settings, setting_name, footer_page)
+    portal_settings.save()
 
     guidance_index = GuidanceIndexPage.objects.first()
     if guidance_index is None:

@@ -36,6 +36,32 @@ class HomePage(Page):
         return context
 
 
+class StandardPage(Page):
+    """A plain page of words, such as the accessibility statement, privacy notice or contact
+    page that the footer links to."""
+
+    body = StreamField(ContentStreamBlock(), blank=True, use_json_field=True)
+    show_contact_details = models.BooleanField(
+        default=False, help_text="Show the SEND team's contact details from the portal settings."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("show_contact_details")]
+    api_fields = [APIField("body")]
+    template = "pages/standard_page.html"
+
+
+def footer_link(verbose_name):
+    """A page the footer links to; editors choose it so renaming a page never breaks it."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
     """Names and contact details that appear across the portal, editable per site."""
@@ -48,6 +74,9 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text="Opening hours or other words shown with the contact details.",
     )
+    accessibility_page = footer_link("Accessibility statement")
+    privacy_page = footer_link("Privacy notice")
+    contact_page = footer_link("Contact page")
 
     panels = [
         MultiFieldPanel([FieldPanel("council_name"), FieldPanel("service_name")], "Names"),
@@ -58,6 +87,14 @@ class PortalSettings(BaseSiteSetting):
                 FieldPanel("contact_text"),
             ],
             "SEND team contact",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("contact_page"),
+            ],
+            "Footer links",
         ),
     ]
 

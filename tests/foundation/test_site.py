@@ -118,3 +118,16 @@ def test_api_serves_pages_as_json(client, demo_site):
     assert response.status_code == 200
     titles = [item["title"] for item in response.json()["items"]]
     assert titles == ["Requesting an EHC needs assessment"]
+
+
+def test_footer_links_lead_to_the_pages_chosen_in_the_settings(client, demo_site):
+    html = client.get("/").content.decode()
+    for path, heading in (
+        ("/accessibility/", "Accessibility statement"),
+        ("/privacy/", "Privacy notice"),
+        ("/contact/", "Contact the SEND team"),
+    ):
+        assert f'href="{path}"' in html
+        page_html = client.get(path).content.decode()
+        assert f'<h1 class="govuk-heading-xl">{heading}</h1>' in page_html
+    assert "send.team@exampleshire.gov.uk" in client.get("/contact/").content.decode()
