@@ -15,8 +15,9 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail import hooks  # noqa: E402
 
 REPEATS = 50
@@ -26,14 +27,12 @@ def measure(client, url):
     """Median and 95th percentile in milliseconds, and queries per request."""
     client.get(url)  # warm caches and templates
     timings = []
-    settings.DEBUG = True
-    reset_queries()
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-    queries = len(connection.queries) / REPEATS
-    settings.DEBUG = False
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+    queries = len(captured.captured_queries) / REPEATS
     timings.sort()
     return response.status_code, statistics.median(timings), timings[int(REPEATS * 0.95)], queries
 
