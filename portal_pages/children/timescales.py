@@ -111,6 +111,8 @@ class DueStatus(enum.Enum):
     DUE_SOON = "Due soon"
     UPCOMING = "Upcoming"
     NOT_KNOWN = "Not yet known"
+    #: A stage the case has moved past without this date being recorded.
+    NOT_RECORDED = "Not recorded"
 
 
 def due_status(due, done, today, soon_days=DUE_SOON_DAYS):
