@@ -70,6 +70,25 @@ class ChildForm(forms.ModelForm):
     """Add or correct a child record."""
 
     date_of_birth = GovukDateField("Date of birth", help_text="For example, 27 3 2016")
+    # Declared here, longer than the stored forms, so the spaces people type are accepted
+    # and removed before the model's own checks see the value.
+    upn = forms.CharField(
+        label="Unique pupil number (UPN) (optional)",
+        help_text="13 characters, starting with a letter, for example B801200005001",
+        required=False,
+        max_length=20,
+    )
+    nhs_number = forms.CharField(
+        label="NHS number (optional)",
+        help_text="10 digits, for example 943 476 5919",
+        required=False,
+        max_length=20,
+    )
+    home_postcode = forms.CharField(
+        label="Home postcode",
+        max_length=12,
+        error_messages={"required": "Enter the child's home postcode"},
+    )
 
     class Meta:
         model = Child
@@ -87,20 +106,14 @@ class ChildForm(forms.ModelForm):
             "given_name": "Given name",
             "family_name": "Family name",
             "gender": "Gender (optional)",
-            "upn": "Unique pupil number (UPN) (optional)",
-            "nhs_number": "NHS number (optional)",
-            "home_postcode": "Home postcode",
             "setting": "Setting attended (optional)",
         }
         help_texts = {
-            "upn": "13 characters, starting with a letter, for example B801200005001",
-            "nhs_number": "10 digits, for example 943 476 5919",
             "setting": "The school, college or early years setting the child attends",
         }
         error_messages = {
             "given_name": {"required": "Enter the child's given name"},
             "family_name": {"required": "Enter the child's family name"},
-            "home_postcode": {"required": "Enter the child's home postcode"},
         }
 
     def __init__(self, *args, **kwargs):
