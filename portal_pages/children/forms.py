@@ -66,6 +66,19 @@ class GovukDateField(forms.MultiValueField):
         return self.compress(value)
 
 
+#: The details a professional records about a child, in the order forms ask for them.
+CHILD_DETAIL_FIELDS = [
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "gender",
+    "upn",
+    "nhs_number",
+    "home_postcode",
+    "setting",
+]
+
+
 class ChildForm(forms.ModelForm):
     """Add or correct a child record."""
 
@@ -92,16 +105,7 @@ class ChildForm(forms.ModelForm):
 
     class Meta:
         model = Child
-        fields = [
-            "given_name",
-            "family_name",
-            "date_of_birth",
-            "gender",
-            "upn",
-            "nhs_number",
-            "home_postcode",
-            "setting",
-        ]
+        fields = CHILD_DETAIL_FIELDS
         labels = {
             "given_name": "Given name",
             "family_name": "Family name",

@@ -21,6 +21,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal_pages.children import cases
+from portal_pages.children.forms import CHILD_DETAIL_FIELDS
 from portal_pages.children.keydates import case_key_dates
 from portal_pages.children.models import Child, EHCCase, StageExplanation
 from portal_pages.children.stages import Stage
@@ -308,17 +309,7 @@ class ChildViewSet(ModelViewSet):
     inspect_view_fields_exclude = ["id"]
     # Only superusers get the edit screen: the SEND team has no change permission on
     # professionals' records and links them through LinkChildView instead.
-    form_fields = [
-        "given_name",
-        "family_name",
-        "date_of_birth",
-        "gender",
-        "upn",
-        "nhs_number",
-        "home_postcode",
-        "setting",
-        "hidden",
-    ]
+    form_fields = [*CHILD_DETAIL_FIELDS, "hidden"]
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
