@@ -31,7 +31,7 @@ def validate_upn(value):
         upn.validate(value)
     except StdnumError as error:
         raise ValidationError(
-            "Enter a UPN in the correct format, like A123456789012, with the right check letter",
+            "Enter a UPN in the correct format, like B801200005001, with the right check letter",
             code="invalid_upn",
         ) from error
 

@@ -20,6 +20,7 @@ from portal_pages.children.forms import ChildForm, person_filter
 from portal_pages.children.keydates import STAGE_ORDER, case_key_dates
 from portal_pages.children.models import StageExplanation
 from portal_pages.children.stages import Stage
+from portal_pages.children.timescales import DueStatus
 
 PER_PAGE = 50
 RECENT_MONTHS = 18
@@ -199,7 +200,8 @@ def child_home_sections(request, child):
 
 def stage_tracker(child, today):
     """One entry per stage in order: its explanation, whether it is done, current or still
-    to come, and its key dates (only when the SEND team has linked a case)."""
+    to come, and its key dates (only when the SEND team has linked a case). A key date that
+    cannot be known yet (no review meeting set, no phase transfer) is left out."""
     case = child.ehc_case
     current = STAGE_ORDER.index(Stage(case.stage)) if case else None
     key_dates = case_key_dates(case, today) if case else []
@@ -218,7 +220,11 @@ def stage_tracker(child, today):
                 "state": state,
                 "current": position == current,
                 "explanation": explanations.get(stage.value, ""),
-                "key_dates": [key_date for key_date in key_dates if key_date.stage == stage],
+                "key_dates": [
+                    key_date
+                    for key_date in key_dates
+                    if key_date.stage == stage and key_date.status is not DueStatus.NOT_KNOWN
+                ],
             }
         )
     return tracker

@@ -203,6 +203,7 @@ def test_child_home_tracker_highlights_the_current_stage_with_key_dates(
     assert "due 17 February 2025, done 10 February 2025" in stages[1]
     assert "due 26 March 2025" in stages[2] and "Due soon" in stages[2]
     assert "due 26 May 2025" in stages[4]
+    assert "Not yet known" not in html  # no review meeting yet: those dates are left out
     assert "EHC-" in html
 
 
