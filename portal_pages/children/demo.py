@@ -222,4 +222,18 @@ def load():
             )
             child.ehc_case = case
             child.save(update_fields=["ehc_case"])
+    # A new request the SEND team has not yet matched to Jane Austen's record, to show
+    # linking in the admin.
+    jane = Child.objects.filter(created_by=professional, given_name="Jane").first()
+    if jane is not None:
+        EHCCase.objects.get_or_create(
+            reference="EHC-DEMO-011",
+            defaults={
+                "given_name": jane.given_name,
+                "family_name": jane.family_name,
+                "date_of_birth": jane.date_of_birth,
+                "upn": jane.upn,
+                "request_received_on": today - datetime.timedelta(days=3),
+            },
+        )
     return []

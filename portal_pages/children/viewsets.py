@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -77,6 +77,20 @@ class EHCCaseCreateView(generic.CreateView):
         return case
 
 
+class KeyDatesPanel(Panel):
+    """Read-only: every key date of the case as the timescales work it out from the dates
+    recorded below, with its status today, so the officer never works one out by hand."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "children/admin/key_dates_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            if self.instance.pk:
+                context["key_dates"] = case_key_dates(self.instance, timezone.localdate())
+            return context
+
+
 class NextKeyDateColumn(Column):
     """The earliest open key date with its status, so overdue cases stand out in the list."""
 
@@ -134,6 +148,7 @@ class EHCCaseViewSet(ModelViewSet):
             "The child as the council holds their details",
         ),
         FieldPanel("stage"),
+        KeyDatesPanel(heading="Key dates", help_text="Worked out from the dates recorded below."),
         MultiFieldPanel(
             [
                 FieldPanel("request_received_on"),

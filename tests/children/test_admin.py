@@ -72,6 +72,15 @@ def test_case_listing_shows_the_next_key_date_and_its_status(send_client, cases)
     assert "Decision whether to assess: 10 Mar 2025 (Due soon)" in html
 
 
+def test_case_edit_screen_shows_the_worked_out_key_dates(send_client, cases):
+    with time_machine.travel(TODAY):
+        html = send_client.get(reverse("ehc-cases:edit", args=[cases["overdue"].pk])).content
+    html = html.decode()
+    assert "Decision whether to assess" in html
+    assert "17 Feb 2025" in html and "Overdue" in html
+    assert "26 May 2025" in html  # the final plan, 20 weeks after 6 January
+
+
 def edit_data(case, **changes):
     data = {
         field: getattr(case, field)

@@ -31,6 +31,7 @@ def test_demo_children_cover_every_stage_and_loading_twice_changes_nothing(demo_
     assert sendco.count() == 12
     assert {case.stage for case in EHCCase.objects.all()} == set(Stage)
     assert sendco.filter(ehc_case__isnull=True).count() == 2
+    assert EHCCase.objects.get(reference="EHC-DEMO-011").child_records.count() == 0
     assert sendco.filter(hidden=True).count() == 1
     cutoff = timezone.now() - relativedelta(months=18)
     assert sendco.filter(last_activity_at__lt=cutoff).count() == 1
