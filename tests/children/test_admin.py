@@ -59,7 +59,7 @@ def listed(response):
 def test_case_listing_filters_and_search(
     send_client, cases, params, expected, django_assert_max_num_queries
 ):
-    with time_machine.travel(TODAY), django_assert_max_num_queries(25):
+    with time_machine.travel(TODAY), django_assert_max_num_queries(15):
         response = send_client.get(CASES, params)
     assert response.status_code == 200
     assert listed(response) == expected
@@ -231,7 +231,7 @@ def test_child_records_listing_filters_by_link(
     make_child(professional, given_name="Waiting")
     index = reverse("child-records:index")
 
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(15):
         response = send_client.get(index, {"linked": "false"})
 
     assert [c.given_name for c in response.context["object_list"]] == ["Waiting"]
