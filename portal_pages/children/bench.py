@@ -1,0 +1,80 @@
+"""Pages `make bench` times for the children area: SEND home with 2,000 children."""
+
+import datetime
+
+from django.test import Client
+from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_email.models import EmailDevice
+
+from portal_pages.accounts.models import User
+from portal_pages.children.models import Child, EHCCase
+from portal_pages.children.stages import Stage
+
+BENCH_EMAIL = "bench.sendco@oakfield-primary.sch.uk"
+BENCH_CHILDREN = 2000
+
+
+def signed_in_client(user):
+    """A client past both factors, as a professional would be after signing in."""
+    device, _ = EmailDevice.objects.get_or_create(
+        user=user, name="email", defaults={"confirmed": True, "email": user.email}
+    )
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def bench_professional():
+    """A professional with 2,000 children, a tenth hidden and a fifth linked to cases."""
+    user = User.objects.filter(email=BENCH_EMAIL).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=BENCH_EMAIL, full_name="Bench SENDCO", status=User.Status.APPROVED
+        )
+    missing = BENCH_CHILDREN - Child.objects.filter(created_by=user).count()
+    if missing > 0:
+        stages = list(Stage)
+        cases = [
+            EHCCase.objects.get_or_create(
+                reference=f"EHC-BENCH-{stage.value}",
+                defaults={
+                    "given_name": "Bench",
+                    "family_name": "Case",
+                    "date_of_birth": datetime.date(2015, 1, 1),
+                    "stage": stage,
+                    "request_received_on": datetime.date(2025, 1, 6),
+                },
+            )[0]
+            for stage in stages
+        ]
+        Child.objects.bulk_create(
+            Child(
+                created_by=user,
+                given_name=f"Given{n:04d}",
+                family_name=f"Family{n:04d}",
+                date_of_birth=datetime.date(2008, 1, 1) + datetime.timedelta(days=n * 3),
+                home_postcode="BS1 5TR",
+                setting=f"School {n % 40}",
+                hidden=n % 10 == 0,
+                ehc_case=cases[n % len(cases)] if n % 5 == 0 else None,
+            )
+            for n in range(missing)
+        )
+    return user
+
+
+def pages():
+    user = bench_professional()
+    client = signed_in_client(user)
+    index = reverse("children:index")
+    child = Child.objects.filter(created_by=user, ehc_case__isnull=False).first()
+    return [
+        ("SEND home, 2,000 children", client, index),
+        ("SEND home, all, by stage, page 30", client, f"{index}?view=all&sort=stage&page=30"),
+        ("SEND home, person filter", client, f"{index}?person=Given01"),
+        ("child's SEND home", client, reverse("children:home", args=[child.pk])),
+    ]
