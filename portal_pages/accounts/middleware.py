@@ -74,8 +74,13 @@ class AdminOTPRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(reverse("wagtailadmin_home")) and not (
-            request.user.is_authenticated and request.user.is_verified()
+        admin_home = reverse("wagtailadmin_home")
+        # /admin/login/ itself already redirects to the portal's sign-in, keeping `next`.
+        is_admin_login = request.path.rstrip("/") == admin_home + "login"
+        if (
+            request.path.startswith(admin_home)
+            and not is_admin_login
+            and not (request.user.is_authenticated and request.user.is_verified())
         ):
             return redirect_to_login(request.get_full_path())
         return self.get_response(request)

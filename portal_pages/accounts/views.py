@@ -37,6 +37,11 @@ REGISTRATION_EMAIL_SESSION_KEY = "accounts:registration-email"
 RESEND_INTERVAL_SECONDS = 60
 
 
+def posted(request):
+    """The submitted data on a POST (even an empty one, so every error shows), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def link_lifetime_seconds(request):
     return RegistrationSettings.for_request(request).confirmation_link_hours * 60 * 60
 
@@ -54,7 +59,7 @@ def send_confirmation_link(request, user):
 def register(request):
     """The registration form. Whether or not the address already has an account, the
     visitor sees the same "Check your email" page; an existing owner is told by email."""
-    form = RegistrationForm(request.POST or None, request=request)
+    form = RegistrationForm(posted(request), request=request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         existing = User.objects.filter(email=data["email"]).first()
@@ -96,7 +101,7 @@ def first_request_in_interval(scope, email, seconds):
 
 def resend_confirmation(request):
     """Send a new confirmation link: at most one a minute for each address."""
-    form = EmailOnlyForm(request.POST or None, initial={"email": request.GET.get("email", "")})
+    form = EmailOnlyForm(posted(request), initial={"email": request.GET.get("email", "")})
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if first_request_in_interval("resend-confirmation", email, RESEND_INTERVAL_SECONDS):
@@ -187,7 +192,7 @@ def account(request):
 def change_email(request):
     """Ask for a new address; it takes effect when the link sent to it is followed."""
     user = request.user
-    form = ChangeEmailForm(request.POST or None, request=request, user=user)
+    form = ChangeEmailForm(posted(request), request=request, user=user)
     if request.method == "POST" and form.is_valid():
         new_email = form.cleaned_data["email"]
         owner = User.objects.filter(email=new_email).first()
