@@ -5,10 +5,12 @@ What the portal adds to two_factor's LoginView: the per-account lock for wrong c
 emailed code sent through the task queue, "Send a new code" with its cooldown shown, and
 the account's state told only after a correct password."""
 
+import functools
 import time
 
 from django.conf import settings
 from django.template.response import TemplateResponse
+from django_otp.forms import OTPAuthenticationFormMixin
 from django_otp.plugins.otp_email.models import EmailDevice
 from two_factor.plugins.email.utils import mask_email
 from two_factor.utils import USER_DEFAULT_DEVICE_ATTR_NAME, default_device
@@ -38,6 +40,27 @@ def send_code(device):
         minutes=settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
     )
     return 0
+
+
+class PortalCodeErrorsMixin:
+    """Code errors in the portal's words and by the code field, where GOV.UK puts them
+    (django-otp raises them for the whole form)."""
+
+    otp_error_messages = {
+        **OTPAuthenticationFormMixin.otp_error_messages,
+        "token_required": "Enter the security code",
+        "invalid_token": "The code is wrong or has expired. Check it, or ask for a new code",
+    }
+
+    def add_error(self, field, error):
+        super().add_error(field or "otp_token", error)
+
+
+@functools.cache
+def with_portal_code_errors(form_class):
+    if issubclass(form_class, PortalCodeErrorsMixin):
+        return form_class
+    return type(f"Portal{form_class.__name__}", (PortalCodeErrorsMixin, form_class), {})
 
 
 class PortalLoginView(LoginView):
@@ -88,6 +111,25 @@ class PortalLoginView(LoginView):
             # two_factor's own render would generate a second, synchronous challenge.
             return super(LoginView, self).render(form, **kwargs)
         return super().render(form, **kwargs)
+
+    def get_form_list(self):
+        form_list = super().get_form_list()
+        for step in (self.TOKEN_STEP, self.BACKUP_STEP):
+            if step in form_list:
+                form_list[step] = with_portal_code_errors(form_list[step])
+        return form_list
+
+    def get_form(self, step=None, **kwargs):
+        form = super().get_form(step, **kwargs)
+        if "otp_token" in form.fields:
+            token = form.fields["otp_token"]
+            backup = (step or self.steps.current) == self.BACKUP_STEP
+            token.label = "Backup code" if backup else "Security code"
+            token.help_text = "" if backup else "The code is 6 digits, like 123456"
+            token.error_messages["required"] = f"Enter the {token.label.lower()}"
+            token.error_messages["invalid"] = "Enter the code using numbers only"
+            token.widget.attrs["inputmode"] = "numeric"
+        return form
 
     def render_locked(self, until):
         self.storage.reset()
