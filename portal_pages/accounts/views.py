@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -292,18 +291,22 @@ def sign_out(request):
     return redirect("/")
 
 
+def remaining_response(request):
+    """Seconds left before the session ends, or 401 when it already has."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"remaining": 0}, status=401)
+    return JsonResponse({"remaining": sessions.seconds_remaining(request)})
+
+
 @require_POST
-@login_required
 def keep_alive(request):
     """ "Stay signed in": the request itself is activity, so the idle clock restarts."""
-    return JsonResponse({"remaining": sessions.seconds_remaining(request)})
+    return remaining_response(request)
 
 
 def session_status(request):
     """Seconds left before the idle timeout; asking does not count as activity."""
-    if not request.user.is_authenticated:
-        return JsonResponse({"remaining": 0}, status=401)
-    return JsonResponse({"remaining": sessions.seconds_remaining(request)})
+    return remaining_response(request)
 
 
 @method_decorator(professional_required, name="dispatch")

@@ -93,3 +93,9 @@ def test_signed_in_pages_carry_the_timeout_dialog_and_visitors_do_not(
     assert "You will be signed out in 2 minutes" in page
     assert "accounts/session-timeout.js" in page
     assert "session-timeout.js" not in Client().get("/").content.decode()
+
+
+def test_keep_alive_after_the_session_ended_answers_401_for_the_script(client, db):
+    response = client.post(reverse("accounts:keep_alive"))
+    assert response.status_code == 401
+    assert response.json() == {"remaining": 0}
