@@ -40,7 +40,9 @@ def link_from(message):
 
 
 def code_from(message):
-    return re.search(r"\b(\d{6})\b", message.subject).group(1)
+    """The code stands on its own line in the body (never in the subject, which phones show
+    on a locked screen)."""
+    return re.search(r"^(\d{6})$", message.body, re.MULTILINE).group(1)
 
 
 def post_password(client, email, password=PASSWORD, next_url=""):

@@ -41,7 +41,7 @@ def test_whole_journey_register_confirm_approve_sign_in_and_admin_needs_the_code
 
     response = sign_in_with_emailed_code(client, mailoutbox, user.email)
     assert response.status_code == 302 and response.url == "/"
-    assert mailoutbox[-1].subject.startswith("Your security code is ")
+    assert mailoutbox[-1].subject == "Your security code for the SEND Professional Portal"
     home = client.get("/")
     assert "Your account" in home.content.decode()
     assert client.get(reverse("accounts:account")).status_code == 200

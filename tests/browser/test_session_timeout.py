@@ -86,7 +86,7 @@ def test_warning_dialog_stays_signed_in_or_signs_out_back_to_the_page(
     page.fill("#id_auth-password", PASSWORD)
     page.click("button:has-text('Continue')")
     page.wait_for_selector("#id_token-otp_token")
-    code = re.search(r"\d{6}", mailoutbox[-1].subject).group(0)
+    code = re.search(r"^(\d{6})$", mailoutbox[-1].body, re.MULTILINE).group(1)
     page.fill("#id_token-otp_token", code)
     page.click("button:has-text('Sign in')")
     page.wait_for_url(live_site.url + "/account/")
