@@ -268,3 +268,23 @@ def test_authenticator_app_becomes_the_second_factor_with_email_as_the_fallback(
     assert "Enter the code from your authenticator app" in page
     assert "Email me a code instead" in page
     assert len(mailoutbox) == mail_count
+
+
+def test_with_an_authenticator_app_the_emailed_code_is_still_there_on_request(
+    client, site, professional, mailoutbox
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from portal_pages.accounts.services import ensure_email_device
+
+    TOTPDevice.objects.create(user=professional, name="default")
+    email_device = ensure_email_device(professional)
+    post_password(client, professional.email)
+    assert not mailoutbox
+
+    page = client.post(
+        LOGIN, {"challenge_device": email_device.persistent_id, LOGIN_STEP_FIELD: "token"}
+    ).content.decode()
+
+    assert "We have sent a 6-digit security code" in page
+    assert post_code(client, code_from(mailoutbox[-1])).status_code == 302
