@@ -151,7 +151,7 @@ class PortalLoginView(LoginView):
                 "code_minutes": settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
             }
         )
-        if device is not None and isinstance(device, EmailDevice):
+        if isinstance(device, EmailDevice):
             context["masked_email"] = mask_email(device.email or device.user.email)
         return context
 
