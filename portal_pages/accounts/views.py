@@ -33,7 +33,7 @@ from portal_pages.accounts.models import RegistrationSettings, User, new_session
 from portal_pages.pages.models import PortalSettings
 
 REGISTRATION_EMAIL_SESSION_KEY = "accounts:registration-email"
-RESEND_INTERVAL_SECONDS = 60
+EMAIL_INTERVAL_SECONDS = 60
 
 
 def posted(request):
@@ -55,6 +55,14 @@ def send_confirmation_link(request, user):
     )
 
 
+def first_request_in_interval(scope, email):
+    """True at most once a minute per address and kind of email: the rule that limits the
+    emails anyone can make the portal send to an address. Counted for addresses with and
+    without accounts alike, so it reveals nothing."""
+    digest = hashlib.sha256(email.encode()).hexdigest()
+    return cache.add(f"accounts:{scope}:{digest}", True, EMAIL_INTERVAL_SECONDS)
+
+
 def register(request):
     """The registration form. Whether or not the address already has an account, the
     visitor sees the same "Check your email" page; an existing owner is told by email."""
@@ -62,8 +70,11 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         existing = User.objects.filter(email=data["email"]).first()
+        first_email = first_request_in_interval("confirmation", data["email"])
         if existing:
-            email_user(existing, "registration_attempt")
+            # Someone could register with another's address over and over: one notice a minute.
+            if first_email:
+                email_user(existing, "registration_attempt")
         else:
             user = User.objects.create_user(
                 email=data["email"],
@@ -91,19 +102,12 @@ def check_email(request):
     )
 
 
-def first_request_in_interval(scope, email, seconds):
-    """True once per address per `seconds`: the rule that limits emails anyone can make
-    the portal send to an address. Counted for addresses with and without accounts alike."""
-    digest = hashlib.sha256(email.encode()).hexdigest()
-    return cache.add(f"accounts:{scope}:{digest}", True, seconds)
-
-
 def resend_confirmation(request):
     """Send a new confirmation link: at most one a minute for each address."""
     form = EmailOnlyForm(posted(request), initial={"email": request.GET.get("email", "")})
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if first_request_in_interval("resend-confirmation", email, RESEND_INTERVAL_SECONDS):
+        if first_request_in_interval("confirmation", email):
             user = User.objects.filter(email=email, status=User.Status.REGISTERED).first()
             if user:
                 send_confirmation_link(request, user)
@@ -325,11 +329,18 @@ class ChangePasswordView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Ask for a reset link; the same page follows whether or not the address is known."""
+    """Ask for a reset link; the same page follows whether or not the address is known,
+    and at most one link a minute goes to an address."""
 
     form_class = PortalPasswordResetForm
     template_name = "accounts/password_reset.html"
     success_url = reverse_lazy("accounts:password_reset_sent")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        if first_request_in_interval("password-reset", email):
+            return super().form_valid(form)
+        return redirect(self.success_url)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -162,3 +162,16 @@ def test_users_made_on_the_command_line_get_their_email_device_at_first_sign_in(
 
     assert sign_in_with_emailed_code(client, mailoutbox, admin.email).status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_password_reset_links_go_at_most_once_a_minute(client, site, professional, mailoutbox):
+    start = timezone.now()
+    for seconds in (0, 20, 40):
+        with time_machine.travel(start + timedelta(seconds=seconds), tick=False):
+            response = client.post(RESET, {"email": professional.email})
+            assert response.url == reverse("accounts:password_reset_sent")
+    assert len(mailoutbox) == 1
+
+    with time_machine.travel(start + timedelta(seconds=61), tick=False):
+        client.post(RESET, {"email": professional.email})
+    assert len(mailoutbox) == 2
