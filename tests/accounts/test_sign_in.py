@@ -288,3 +288,35 @@ def test_with_an_authenticator_app_the_emailed_code_is_still_there_on_request(
 
     assert "We have sent a 6-digit security code" in page
     assert post_code(client, code_from(mailoutbox[-1])).status_code == 302
+
+
+def test_backup_codes_are_made_on_the_account_pages_and_each_signs_in_once(
+    professional_client, professional, site, mailoutbox
+):
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=professional, name="default")
+    professional_client.post(reverse("two_factor:backup_tokens"))
+    page = professional_client.get(reverse("two_factor:backup_tokens")).content.decode()
+    tokens = list(
+        StaticDevice.objects.get(user=professional).token_set.values_list("token", flat=True)
+    )
+    assert len(tokens) == 10 and all(token in page for token in tokens)
+
+    client = Client()
+    post_password(client, professional.email)
+    page = client.post(
+        LOGIN, {"wizard_goto_step": "backup", LOGIN_STEP_FIELD: "token"}
+    ).content.decode()
+    assert "Use a backup code" in page
+    response = client.post(LOGIN, {"backup-otp_token": tokens[0], LOGIN_STEP_FIELD: "backup"})
+    assert response.status_code == 302
+
+    again = Client()
+    post_password(again, professional.email)
+    again.post(LOGIN, {"wizard_goto_step": "backup", LOGIN_STEP_FIELD: "token"})
+    page = again.post(
+        LOGIN, {"backup-otp_token": tokens[0], LOGIN_STEP_FIELD: "backup"}
+    ).content.decode()
+    assert "The code is wrong or has expired" in page
