@@ -100,12 +100,17 @@ class PortalLoginView(LoginView):
     def render(self, form=None, **kwargs):
         if self.steps.current in (self.TOKEN_STEP, self.BACKUP_STEP):
             form_with_errors = form is not None and form.is_bound and not form.is_valid()
-            if form_with_errors:
+            # Only a wrong code counts towards the lock, not an empty or mistyped one.
+            if form_with_errors and form.has_error("otp_token", "invalid_token"):
                 user = self.get_user()
                 until = lockout.record_failure(user.email, lockout.CODE, user)
                 if until:
                     return self.render_locked(until)
-            elif self.steps.current == self.TOKEN_STEP and self.code_notice is None:
+            elif (
+                not form_with_errors
+                and self.steps.current == self.TOKEN_STEP
+                and self.code_notice is None
+            ):
                 self.resend_wait = send_code(self.get_device())
                 self.code_notice = "sent" if not self.resend_wait else "waiting"
             # two_factor's own render would generate a second, synchronous challenge.

@@ -320,3 +320,15 @@ def test_backup_codes_are_made_on_the_account_pages_and_each_signs_in_once(
         LOGIN, {"backup-otp_token": tokens[0], LOGIN_STEP_FIELD: "backup"}
     ).content.decode()
     assert "The code is wrong or has expired" in page
+
+
+def test_empty_or_mistyped_codes_do_not_count_towards_the_lock(
+    client, site, professional, mailoutbox
+):
+    post_password(client, professional.email)
+    for attempt in ("", "12ab56", "", "12", ""):
+        page = post_code(client, attempt).content.decode()
+        assert "There is a problem" in page
+    assert len(mailoutbox) == 1
+
+    assert post_code(client, code_from(mailoutbox[-1])).status_code == 302
