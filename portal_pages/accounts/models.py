@@ -244,7 +244,3 @@ class Registration(User):
         verbose_name = "registration"
         verbose_name_plural = "registrations"
         default_permissions = ("view", "change")
-
-    @property
-    def email_domain(self):
-        return self.email.rsplit("@", 1)[-1]

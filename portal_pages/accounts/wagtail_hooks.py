@@ -39,32 +39,32 @@ def add_awaiting_approval_panel(request, panels):
         panels.append(AwaitingApprovalPanel())
 
 
-def _current(request, url):
-    return request.path == url
-
-
 @hooks.register("register_portal_navigation_item")
 def account_navigation(request):
+    """ "Your account" for anyone signed in; current on every account page but sign-out."""
     if not request.user.is_authenticated:
         return None
     url = reverse("accounts:account")
+    on_sign_out = request.path == reverse("accounts:sign_out")
     return {
         "text": "Your account",
         "href": url,
-        "current": request.path.startswith(url)
-        and not request.path.startswith(reverse("accounts:sign_out")),
+        "current": request.path.startswith(url) and not on_sign_out,
     }
 
 
 @hooks.register("register_portal_navigation_item")
 def sign_in_or_out_navigation(request):
-    url = reverse("accounts:sign_out" if request.user.is_authenticated else "two_factor:login")
-    text = "Sign out" if request.user.is_authenticated else "Sign in"
-    return {"text": text, "href": url, "current": _current(request, url)}
+    """ "Sign out" for anyone signed in, "Sign in" for visitors."""
+    signed_in = request.user.is_authenticated
+    url = reverse("accounts:sign_out" if signed_in else "two_factor:login")
+    text = "Sign out" if signed_in else "Sign in"
+    return {"text": text, "href": url, "current": request.path == url}
 
 
 @hooks.register("register_portal_navigation_item")
 def register_navigation(request):
+    """ "Register" for visitors only."""
     if request.user.is_authenticated:
         return None
     url = reverse("accounts:register")

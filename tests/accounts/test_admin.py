@@ -94,6 +94,8 @@ def test_bulk_approve_emails_logs_creates_the_device_and_sends_the_signal(
 
 def test_reject_needs_a_reason_which_is_emailed_and_logged(officer_client, awaiting, mailoutbox):
     user = awaiting()
+    confirm = officer_client.get(bulk_url("reject", user)).content.decode()
+    assert 'name="reason"' in confirm and user.full_name in confirm
 
     missing = officer_client.post(bulk_url("reject", user), {"reason": ""})
     assert missing.status_code == 200
