@@ -96,6 +96,11 @@ class Message(models.Model):
 
     objects = MessageQuerySet.as_manager()
 
+    # Registering the admin viewset would otherwise index every message's links to users
+    # and children on each save; nothing needs "where is this used" for messages, and
+    # opening a message must stay one small update.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created", "-id"]
         indexes = [

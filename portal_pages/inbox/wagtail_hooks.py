@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail import hooks
 
 from portal_pages.inbox import bench
+from portal_pages.inbox.admin_views import SEND_ACTION, message_viewset
 from portal_pages.inbox.counts import inbox_counts
 
 
@@ -35,3 +36,13 @@ def messages_home_tile(request):
 
 
 hooks.register("register_bench_pages", bench.inbox_pages)
+
+
+@hooks.register("register_admin_viewset")
+def register_message_viewset():
+    return message_viewset
+
+
+@hooks.register("register_log_actions")
+def register_message_log_actions(actions):
+    actions.register_action(SEND_ACTION, "Send message", "Message sent to a professional")

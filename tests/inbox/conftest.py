@@ -16,3 +16,23 @@ def child(professional):
         family_name="Quillfeather",
         date_of_birth=datetime.date(2016, 4, 9),
     )
+
+
+@pytest.fixture
+def send_officer(make_professional):
+    """A member of the SEND team group, as the migrations set it up."""
+    from django.contrib.auth.models import Group
+
+    from portal_pages.accounts.groups import SEND_TEAM
+
+    officer = make_professional(
+        email="officer@exampleshire.gov.uk", full_name="Sam Okafor", organisation=None
+    )
+    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    return officer
+
+
+@pytest.fixture
+def officer_client(client, send_officer, sign_in):
+    """A test client signed in to the admin, with both factors, as `send_officer`."""
+    return sign_in(client, send_officer)
