@@ -4,7 +4,7 @@ team's message screens."""
 from django.urls import reverse
 from wagtail import hooks
 
-from portal_pages.inbox import bench
+from portal_pages.inbox import bench, demo
 from portal_pages.inbox.admin_views import SEND_ACTION, message_viewset
 from portal_pages.inbox.counts import inbox_counts
 
@@ -46,3 +46,6 @@ def register_message_viewset():
 @hooks.register("register_log_actions")
 def register_message_log_actions(actions):
     actions.register_action(SEND_ACTION, "Send message", "Message sent to a professional")
+
+
+hooks.register("register_demo_content", demo.load)
