@@ -1,0 +1,183 @@
+"""Forms of the children area, written for GOV.UK Frontend's error messages and date input."""
+
+import datetime
+import re
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from portal_pages.children import validators
+from portal_pages.children.models import Child
+
+#: The 0 to 25 service: a child record may not be for anyone older than this.
+MAX_AGE_YEARS = 25
+
+
+class DateParts(forms.MultiWidget):
+    """Day, month and year boxes, named `<field>_day`, `_month` and `_year`, so what was typed
+    comes back exactly as typed after an error. Templates draw them with GOV.UK's date input
+    markup (`children/includes/date_input.html`)."""
+
+    def __init__(self):
+        super().__init__(
+            {"day": forms.TextInput, "month": forms.TextInput, "year": forms.TextInput}
+        )
+
+    def decompress(self, value):
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed into three boxes, with the GOV.UK Design System's error messages."""
+
+    widget = DateParts
+
+    def __init__(self, label, **kwargs):
+        self.label_text = label
+        part = forms.CharField(required=False)
+        super().__init__(fields=(part, part, part), require_all_fields=False, label=label, **kwargs)
+
+    def compress(self, data_list):
+        day, month, year = (str(value or "").strip() for value in (data_list or [None] * 3))
+        if not (day or month or year):
+            if self.required:
+                raise forms.ValidationError(f"Enter {self.label_text.lower()}", code="required")
+            return None
+        missing = [
+            name
+            for name, value in zip(("day", "month", "year"), (day, month, year), strict=True)
+            if not value
+        ]
+        if missing:
+            raise forms.ValidationError(
+                f"{self.label_text} must include a {' and '.join(missing)}", code="incomplete"
+            )
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise forms.ValidationError(
+                f"{self.label_text} must be a real date", code="invalid"
+            ) from error
+
+    def clean(self, value):
+        # MultiValueField raises its own "required" before compress; ours is the GOV.UK one.
+        return self.compress(value)
+
+
+class ChildForm(forms.ModelForm):
+    """Add or correct a child record."""
+
+    date_of_birth = GovukDateField("Date of birth", help_text="For example, 27 3 2016")
+    # Declared here, longer than the stored forms, so the spaces people type are accepted
+    # and removed before the model's own checks see the value.
+    upn = forms.CharField(
+        label="Unique pupil number (UPN) (optional)",
+        help_text="13 characters, starting with a letter, for example B801200005001",
+        required=False,
+        max_length=20,
+    )
+    nhs_number = forms.CharField(
+        label="NHS number (optional)",
+        help_text="10 digits, for example 943 476 5919",
+        required=False,
+        max_length=20,
+    )
+    home_postcode = forms.CharField(
+        label="Home postcode",
+        max_length=12,
+        error_messages={"required": "Enter the child's home postcode"},
+    )
+
+    class Meta:
+        model = Child
+        fields = [
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "gender",
+            "upn",
+            "nhs_number",
+            "home_postcode",
+            "setting",
+        ]
+        labels = {
+            "given_name": "Given name",
+            "family_name": "Family name",
+            "gender": "Gender (optional)",
+            "setting": "Setting attended (optional)",
+        }
+        help_texts = {
+            "setting": "The school, college or early years setting the child attends",
+        }
+        error_messages = {
+            "given_name": {"required": "Enter the child's given name"},
+            "family_name": {"required": "Enter the child's family name"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radios need no empty "---------" choice: an optional question is simply left alone.
+        self.fields["gender"].choices = Child.Gender.choices
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if born > today:
+            raise forms.ValidationError("Date of birth must be today or in the past")
+        earliest = today - relativedelta(years=MAX_AGE_YEARS)
+        if born < earliest:
+            raise forms.ValidationError(
+                f"Date of birth must be on or after {earliest:%-d %B %Y}: the service is for "
+                f"children and young people up to the age of {MAX_AGE_YEARS}"
+            )
+        return born
+
+    def clean_upn(self):
+        return validators.normalise_upn(self.cleaned_data["upn"])
+
+    def clean_nhs_number(self):
+        return validators.normalise_nhs_number(self.cleaned_data["nhs_number"])
+
+    def clean_home_postcode(self):
+        return validators.normalise_postcode(self.cleaned_data["home_postcode"])
+
+    def likely_duplicates(self, owner):
+        """The owner's other records with the same name and date of birth, which usually
+        means the child is already there."""
+        data = self.cleaned_data
+        return (
+            Child.objects.filter(
+                created_by=owner,
+                given_name__iexact=data["given_name"].strip(),
+                family_name__iexact=data["family_name"].strip(),
+                date_of_birth=data["date_of_birth"],
+            )
+            .exclude(pk=self.instance.pk)
+            .order_by("pk")
+        )
+
+
+UPN_SHAPE = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %m %Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+
+
+def person_filter(text):
+    """The one "Person" box searches by UPN, date of birth or name, whichever the text looks
+    like: a UPN's shape, a date in a usual British form, or else words of the name."""
+    text = " ".join(text.split())
+    if not text:
+        return Q()
+    compact = validators.normalise_upn(text)
+    if UPN_SHAPE.match(compact):
+        return Q(upn=compact)
+    for date_format in DATE_FORMATS:
+        try:
+            return Q(date_of_birth=datetime.datetime.strptime(text, date_format).date())
+        except ValueError:
+            continue
+    condition = Q()
+    for word in text.split(" "):
+        condition &= Q(given_name__icontains=word) | Q(family_name__icontains=word)
+    return condition

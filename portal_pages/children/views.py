@@ -1,0 +1,241 @@
+"""The professional's screens: SEND home (their child records), adding and correcting a
+record, confirming its details, and the child's own SEND home with the stage tracker."""
+
+from dateutil.relativedelta import relativedelta
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.log_actions import log
+
+from portal_pages.accounts.access import professional_required
+from portal_pages.children.access import children_visible_to, get_visible_child_or_404
+from portal_pages.children.forms import ChildForm, person_filter
+from portal_pages.children.keydates import STAGE_ORDER, case_key_dates
+from portal_pages.children.models import StageExplanation
+from portal_pages.children.stages import Stage
+
+PER_PAGE = 50
+RECENT_MONTHS = 18
+VIEW_ACTION = "children.view_child"
+
+
+def recent_since():
+    """The start of the "Recent 18 months" window: activity on or after it counts. Counted in
+    local time, so the window ends at the same clock time across a change to summer time."""
+    return timezone.localtime() - relativedelta(months=RECENT_MONTHS)
+
+
+def view_conditions():
+    """The list's views, in the order the selector shows them."""
+    return {
+        "active": ("Active", Q(hidden=False)),
+        "hidden": ("Hidden", Q(hidden=True)),
+        "recent": (f"Recent {RECENT_MONTHS} months", Q(last_activity_at__gte=recent_since())),
+        "all": ("All", Q()),
+    }
+
+
+STAGE_POSITION = Case(
+    *[When(ehc_case__stage=stage.value, then=Value(i)) for i, stage in enumerate(Stage)],
+    default=Value(-1),
+    output_field=IntegerField(),
+)
+SORTS = {
+    "name": ("Name", ["family_name", "given_name", "pk"]),
+    "dob": ("Date of birth", ["date_of_birth", "pk"]),
+    "setting": ("Setting", ["setting", "family_name", "pk"]),
+    "stage": ("EHC stage", ["stage_position", "family_name", "pk"]),
+    "activity": ("Last activity", ["last_activity_at", "pk"]),
+}
+
+
+@professional_required
+def index(request):
+    """SEND home: the professional's child records, filtered by person and view, sorted and
+    paged. The views' counts come from one aggregate and the page from one query, so the
+    number of queries does not grow with the number of children."""
+    views = view_conditions()
+    view = request.GET.get("view") if request.GET.get("view") in views else "active"
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
+    descending = request.GET.get("order") == "desc"
+    person = request.GET.get("person", "").strip()[:100]
+
+    mine = children_visible_to(request.user).filter(person_filter(person))
+    counts = mine.aggregate(
+        **{key: Count("pk", filter=condition) for key, (_, condition) in views.items()}
+    )
+    ordering = [f"-{field}" if descending else field for field in SORTS[sort][1]]
+    children = (
+        mine.filter(views[view][1])
+        .select_related("ehc_case")
+        .annotate(stage_position=STAGE_POSITION)
+        .order_by(*ordering)
+    )
+    paginator = Paginator(children, PER_PAGE)
+    paginator.count = counts[view]  # already counted above: spare the database a query
+    page = paginator.get_page(request.GET.get("page"))
+    columns = [
+        {
+            "key": key,
+            "label": label,
+            "aria_sort": ("descending" if descending else "ascending") if key == sort else "none",
+            "next_order": "desc" if key == sort and not descending else "asc",
+        }
+        for key, (label, _) in SORTS.items()
+    ]
+    return render(
+        request,
+        "children/index.html",
+        {
+            "views": [(key, label, counts[key]) for key, (label, _) in views.items()],
+            "view": view,
+            "person": person,
+            "columns": columns,
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number),
+        },
+    )
+
+
+def safe_next(request, default):
+    """Where to go after a POST: the page it came from, if that is on this site."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+def set_hidden(request, child_id, hidden):
+    child = get_visible_child_or_404(request.user, child_id)
+    child.hidden = hidden
+    child.save(update_fields=["hidden"])
+    if hidden:
+        messages.success(request, f"{child.full_name} is hidden. You can find them under Hidden.")
+    else:
+        messages.success(request, f"{child.full_name} is back in your active list.")
+    return redirect(safe_next(request, reverse("children:index")))
+
+
+@require_POST
+@professional_required
+def hide(request, child_id):
+    """Hide a child from the active list; nothing is deleted."""
+    return set_hidden(request, child_id, True)
+
+
+@require_POST
+@professional_required
+def unhide(request, child_id):
+    """Bring a hidden child back to the active list."""
+    return set_hidden(request, child_id, False)
+
+
+def edit_child(request, instance, template, saved_message):
+    """Add or correct a record. A likely duplicate (same name and date of birth in the
+    professional's own records) stops the save once, with the choice to save anyway."""
+    form = ChildForm(request.POST or None, instance=instance)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        duplicates = list(form.likely_duplicates(request.user)[:5])
+        if not duplicates or request.POST.get("save_anyway") == "yes":
+            child = form.save(commit=False)
+            if instance is None:
+                child.created_by = request.user
+            child.last_activity_at = timezone.now()
+            child.save()
+            messages.success(request, saved_message(child))
+            return redirect("children:confirm", child_id=child.pk)
+    return render(request, template, {"form": form, "child": instance, "duplicates": duplicates})
+
+
+@professional_required
+def add(request):
+    """Add Person."""
+    return edit_child(
+        request, None, "children/add.html", lambda child: f"{child.full_name} has been added."
+    )
+
+
+@professional_required
+def edit(request, child_id):
+    """Correct the details of a record."""
+    child = get_visible_child_or_404(request.user, child_id)
+    return edit_child(
+        request, child, "children/edit.html", lambda child: "The details have been updated."
+    )
+
+
+def log_view(request, child):
+    """Audit: who opened which child's record, in Wagtail's log."""
+    log(instance=child, action=VIEW_ACTION, user=request.user)
+
+
+@professional_required
+def confirm(request, child_id):
+    """Confirm these details: the record as held, with a way to correct it, before going on
+    to the child's SEND home."""
+    child = get_visible_child_or_404(request.user, child_id)
+    log_view(request, child)
+    return render(request, "children/confirm.html", {"child": child})
+
+
+def child_home_sections(request, child):
+    """HTML of every `register_child_home_section` hook, in hook order, skipping None."""
+    sections = []
+    for build_section in hooks.get_hooks("register_child_home_section"):
+        html = build_section(request, child)
+        if html:
+            # The hook's contract is rendered HTML from the area's own template.
+            sections.append(mark_safe(html))
+    return sections
+
+
+def stage_tracker(child, today):
+    """One entry per stage in order: its explanation, whether it is done, current or still
+    to come, and its key dates (only when the SEND team has linked a case)."""
+    case = child.ehc_case
+    current = STAGE_ORDER.index(Stage(case.stage)) if case else None
+    key_dates = case_key_dates(case, today) if case else []
+    explanations = dict(StageExplanation.objects.values_list("stage", "explanation"))
+    tracker = []
+    for position, stage in enumerate(STAGE_ORDER):
+        if current is None or position > current:
+            state = "Not started"
+        elif position == current:
+            state = "Current stage"
+        else:
+            state = "Completed"
+        tracker.append(
+            {
+                "stage": stage,
+                "state": state,
+                "current": position == current,
+                "explanation": explanations.get(stage.value, ""),
+                "key_dates": [key_date for key_date in key_dates if key_date.stage == stage],
+            }
+        )
+    return tracker
+
+
+@professional_required
+def home(request, child_id):
+    """The child's SEND home: the stage tracker and the forms section other areas fill."""
+    child = get_visible_child_or_404(request.user, child_id)
+    log_view(request, child)
+    return render(
+        request,
+        "children/home.html",
+        {
+            "child": child,
+            "case": child.ehc_case,
+            "tracker": stage_tracker(child, timezone.localdate()),
+            "sections": child_home_sections(request, child),
+        },
+    )
