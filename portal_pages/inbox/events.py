@@ -9,7 +9,7 @@ Other areas call these through Django signals (approval, stage changes; see `sig
 or directly (the forms area, on submission and when the SEND team shares a form).
 """
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -37,7 +37,7 @@ def welcome_approved_professional(user):
         "whenever a new message arrives.\n\n"
         "Each time you sign in we email you a security code. Forms save as you type, so "
         "you can complete them over several sittings.",
-        link_url="/",
+        link_url=reverse("children:index"),
         link_text="Go to your SEND home page",
         dedupe_key="welcome",
     )
@@ -45,10 +45,7 @@ def welcome_approved_professional(user):
 
 def child_link(child):
     """The child's page in the portal, for messages about them."""
-    try:
-        return reverse("children:home", args=[child.pk]), f"Open {child}'s record"
-    except NoReverseMatch:
-        return "", ""
+    return reverse("children:home", args=[child.pk]), f"Open {child}'s record"
 
 
 def notify_stage_changed(case, old_stage, new_stage):

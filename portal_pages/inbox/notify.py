@@ -62,5 +62,8 @@ def send_message(
             return None
         if not created:
             return None
+    if child is not None:
+        # A message about a child keeps their record among the professional's recent ones.
+        child.record_activity(message.created)
     email_new_message.enqueue(message.pk)
     return message
