@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from two_factor.urls import urlpatterns as two_factor_urls
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -15,7 +14,7 @@ handler500 = "portal_site.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("", include(two_factor_urls)),
+    path("", include("portal_pages.accounts.two_factor_urls")),
     re_path(
         r"^admin/login/?$",
         RedirectView.as_view(pattern_name=settings.WAGTAILADMIN_LOGIN_URL, query_string=True),

@@ -1,7 +1,9 @@
 """Demo accounts: one SEND team officer, one content editor and one approved professional."""
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
+from portal_pages.accounts import services
 from portal_pages.accounts.groups import CONTENT_EDITORS, SEND_TEAM
 from portal_pages.accounts.models import Organisation, User
 
@@ -36,7 +38,8 @@ DEMO_ACCOUNTS = [
 
 
 def load():
-    """Create each demo account once, approved and in its group."""
+    """Create each demo account once, in its group, and approve it the way the SEND team
+    does, so it has its emailed-code device."""
     sign_ins = []
     for account in DEMO_ACCOUNTS:
         name, kind, urn = account["organisation"]
@@ -51,8 +54,10 @@ def load():
                 full_name=account["full_name"],
                 job_title=account["job_title"],
                 organisation=organisation,
-                status=User.Status.APPROVED,
+                status=User.Status.EMAIL_CONFIRMED,
+                email_confirmed_at=timezone.now(),
             )
+            services.decide(services.APPROVE, user)
         if account["group"]:
             user.groups.add(Group.objects.get(name=account["group"]))
         sign_ins.append(f"{account['role']}: {account['email']} / {DEMO_PASSWORD}")

@@ -1,8 +1,43 @@
 """The custom user (email is the login) and the organisation each professional works for."""
 
+import fnmatch
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import get_random_string, salted_hmac
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+# Consumer mailbox providers: nobody's work address, so refused at registration.
+DEFAULT_REFUSED_DOMAINS = """gmail.com
+googlemail.com
+hotmail.com
+hotmail.co.uk
+outlook.com
+live.com
+live.co.uk
+msn.com
+yahoo.com
+yahoo.co.uk
+ymail.com
+icloud.com
+me.com
+mac.com
+aol.com
+aol.co.uk
+btinternet.com
+sky.com
+virginmedia.com
+blueyonder.co.uk
+talktalk.net
+protonmail.com
+proton.me
+gmx.com
+gmx.co.uk
+mail.com
+zoho.com
+yandex.com"""
 
 
 class Organisation(models.Model):
@@ -29,6 +64,65 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def new_session_token():
+    return get_random_string(32)
+
+
+def _lines(text):
+    return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+
+@register_setting(icon="user")
+class RegistrationSettings(BaseSiteSetting):
+    """Who may register and how long an emailed confirmation link lasts; the SEND team
+    edits these in Settings without a release."""
+
+    refused_domains = models.TextField(
+        "refused email domains",
+        default=DEFAULT_REFUSED_DOMAINS,
+        blank=True,
+        help_text="One domain a line. Addresses at these domains (personal webmail) are refused.",
+    )
+    allowed_domain_patterns = models.TextField(
+        "allowed email domains",
+        blank=True,
+        help_text="Optional, one pattern a line, such as *.sch.uk, *.gov.uk or nhs.net. "
+        "When any are set, only addresses matching one of them may register.",
+    )
+    confirmation_link_hours = models.PositiveSmallIntegerField(
+        "confirmation link lifetime (hours)",
+        default=12,
+        help_text="How long the link in the 'confirm your email address' email works.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("refused_domains"), FieldPanel("allowed_domain_patterns")],
+            "Work email rules",
+        ),
+        FieldPanel("confirmation_link_hours"),
+    ]
+
+    class Meta:
+        verbose_name = "Registration settings"
+
+    def email_domain_problem(self, email):
+        """The reason an address may not register, or None when it may."""
+        domain = email.rsplit("@", 1)[-1].lower()
+        if domain in _lines(self.refused_domains):
+            return (
+                "Enter your work email address. Personal email addresses such as Gmail or "
+                "Hotmail cannot be used"
+            )
+        patterns = _lines(self.allowed_domain_patterns)
+        if patterns and not any(fnmatch.fnmatch(domain, pattern) for pattern in patterns):
+            return (
+                "Enter an email address from a school, setting or service that can use this "
+                "portal. Contact the SEND team if your work address is not accepted"
+            )
+        return None
 
 
 class UserManager(BaseUserManager):
@@ -81,7 +175,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
-    date_joined = models.DateTimeField(default=timezone.now)
+    date_joined = models.DateTimeField("registered", default=timezone.now)
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_reason = models.TextField(
+        blank=True, help_text="Why the account was last rejected or suspended."
+    )
+    # A new address waits here until its owner follows the link sent to it.
+    pending_email = models.EmailField(blank=True)
+    # Part of every session's check value: changing it signs the user out everywhere.
+    session_token = models.CharField(max_length=32, default=new_session_token, editable=False)
 
     objects = UserManager()
 
@@ -104,3 +207,44 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_approved(self):
         return self.status == self.Status.APPROVED
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django checks this against each session on every request; mixing in
+        `session_token` lets "sign out everywhere" end sessions without a password change."""
+        return salted_hmac(
+            "portal_pages.accounts.User.session_auth_hash",
+            self.password + self.session_token,
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+
+class RegistrationManager(UserManager):
+    """Professionals only: people outside every admin group and not superusers."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(is_superuser=False, is_staff=False, groups__isnull=True)
+            .select_related("organisation")
+        )
+
+
+class Registration(User):
+    """A professional as the SEND team reviews them in the admin's Registrations listing.
+
+    A proxy, so the listing has its own permissions (given to the SEND team group) apart
+    from Wagtail's own user management."""
+
+    objects = RegistrationManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = "registration"
+        verbose_name_plural = "registrations"
+        default_permissions = ("view", "change")
+
+    @property
+    def email_domain(self):
+        return self.email.rsplit("@", 1)[-1]

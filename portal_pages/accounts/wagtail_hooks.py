@@ -1,7 +1,70 @@
 """Admin and portal wiring of the accounts area."""
 
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
-from portal_pages.accounts import demo
+from portal_pages.accounts import demo, services
+from portal_pages.accounts.admin_views import (
+    BULK_ACTIONS,
+    AwaitingApprovalPanel,
+    RegistrationViewSet,
+    decision_buttons,
+)
+from portal_pages.accounts.models import Registration
+
+# The proxy gets its own policy (accounts.view_registration / change_registration, held
+# by the SEND team group) instead of inheriting Wagtail's user-management one.
+register_permission_policy(Registration, exact_class=True)
+register_snippet(RegistrationViewSet)
 
 hooks.register("register_demo_content", demo.load, order=-50)
+hooks.register("register_snippet_listing_buttons", decision_buttons)
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_log_actions")
+def register_decision_log_actions(actions):
+    for decision in services.DECISIONS:
+        actions.register_action(decision.log_action, decision.label, decision.log_message)
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_approval_panel(request, panels):
+    if request.user.has_perm("accounts.change_registration"):
+        panels.append(AwaitingApprovalPanel())
+
+
+def _current(request, url):
+    return request.path == url
+
+
+@hooks.register("register_portal_navigation_item")
+def account_navigation(request):
+    if not request.user.is_authenticated:
+        return None
+    url = reverse("accounts:account")
+    return {
+        "text": "Your account",
+        "href": url,
+        "current": request.path.startswith(url)
+        and not request.path.startswith(reverse("accounts:sign_out")),
+    }
+
+
+@hooks.register("register_portal_navigation_item")
+def sign_in_or_out_navigation(request):
+    url = reverse("accounts:sign_out" if request.user.is_authenticated else "two_factor:login")
+    text = "Sign out" if request.user.is_authenticated else "Sign in"
+    return {"text": text, "href": url, "current": _current(request, url)}
+
+
+@hooks.register("register_portal_navigation_item")
+def register_navigation(request):
+    if request.user.is_authenticated:
+        return None
+    url = reverse("accounts:register")
+    return {"text": "Register", "href": url, "current": request.path.startswith(url)}

@@ -2,10 +2,13 @@
 
 from django.urls import reverse
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
 
 from portal_pages.accounts.access import is_signed_in_professional
-from portal_pages.children import views
+from portal_pages.children import cases, views, viewsets
 from portal_pages.children.access import children_visible_to
+from portal_pages.children.panels import OverdueCasesPanel
 
 
 @hooks.register("register_portal_navigation_item")
@@ -33,3 +36,35 @@ def send_home_tile(request):
 def register_child_log_actions(actions):
     """Audit entries for child records and EHC cases, shown in Wagtail's history and reports."""
     actions.register_action(views.VIEW_ACTION, "View child record", "Viewed the child's record")
+    actions.register_action(
+        cases.LINK_ACTION, "Link child record to EHC case", "Linked a child record to an EHC case"
+    )
+    actions.register_action(
+        cases.UNLINK_ACTION,
+        "Unlink child record from EHC case",
+        "Removed a child record's link to an EHC case",
+    )
+
+    @actions.register_action(cases.STAGE_ACTION)
+    class StageChangeFormatter(LogFormatter):
+        label = "Change EHC stage"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return f"Stage changed from {data.get('old_stage')} to {data.get('new_stage')}"
+
+
+@hooks.register("register_admin_viewset")
+def register_send_viewsets():
+    """EHC cases and child records under one "SEND" menu."""
+    return viewsets.SENDViewSetGroup()
+
+
+register_snippet(viewsets.StageExplanationViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_cases_panel(request, panels):
+    """The SEND team's count of overdue cases per stage, for those who may see cases."""
+    if request.user.has_perm("children.view_ehccase"):
+        panels.append(OverdueCasesPanel())

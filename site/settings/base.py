@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal_pages.accounts.middleware.AccountStatusMiddleware",
+    "portal_pages.accounts.middleware.SessionTimeoutMiddleware",
+    "portal_pages.accounts.middleware.AdminOTPRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -133,10 +136,31 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {
+        "NAME": "portal_pages.accounts.validators.MaximumLengthValidator",
+        "OPTIONS": {"max_length": 128},
+    },
 ]
 LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# Sign-in rules (README, "Signing in and accounts"). The emailed code works once, for 10
+# minutes; a new one can be asked for after 60 seconds. django-otp's own growing delays are
+# off because the per-account lock below is stricter and tells the user when to come back.
+OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
+OTP_EMAIL_COOLDOWN_DURATION = 60
+OTP_EMAIL_THROTTLE_FACTOR = 0
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = "SEND Professional Portal"
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+PORTAL_SIGN_IN_MAX_FAILURES = 5
+PORTAL_SIGN_IN_LOCK_SECONDS = 15 * 60
+# Server-side idle timeout, and the warning shown before it; the absolute limit is
+# SESSION_COOKIE_AGE (12 hours), counted from sign-in.
+PORTAL_IDLE_TIMEOUT_SECONDS = 20 * 60
+PORTAL_IDLE_WARNING_SECONDS = 2 * 60
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -50,3 +50,20 @@ def make_case(db):
 @pytest.fixture
 def child(make_child, professional):
     return make_child(professional, given_name="Ada", family_name="Lovelace")
+
+
+@pytest.fixture
+def send_officer(make_professional):
+    """A SEND team officer, with exactly the permissions the group's migration gives."""
+    from django.contrib.auth.models import Group
+
+    from portal_pages.accounts.groups import SEND_TEAM
+
+    officer = make_professional(email="officer@exampleshire.gov.uk", full_name="Sam Officer")
+    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    return officer
+
+
+@pytest.fixture
+def send_client(client, send_officer, sign_in):
+    return sign_in(client, send_officer)

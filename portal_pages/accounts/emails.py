@@ -1,0 +1,26 @@
+"""Every email the accounts area sends, through the tasks framework so a slow mail server
+never holds up a request. Templates live in `accounts/email/<name>.txt`: the first line
+is the subject, the rest the body."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django_tasks import task
+
+
+@task()
+def send_account_email(template, to, context):
+    """Render `accounts/email/<template>.txt` with `context` (plain JSON values, as the
+    task queue stores them) and send it to the addresses in `to`."""
+    text = render_to_string(
+        f"accounts/email/{template}.txt", {"site_url": settings.SITE_URL, **context}
+    )
+    subject, _, body = text.strip().partition("\n")
+    send_mail(subject.strip(), body.strip() + "\n", None, to)
+
+
+def email_user(user, template, **context):
+    """Queue an email to one user, who is greeted by name."""
+    send_account_email.enqueue(
+        template, [user.email], {"full_name": user.full_name, "email": user.email, **context}
+    )

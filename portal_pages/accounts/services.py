@@ -1,0 +1,89 @@
+"""The status changes the SEND team makes, in one place for the admin's single and bulk
+actions and the demo loader: each checks it is allowed, saves, emails the user and is
+recorded in Wagtail's log (who, when, reason)."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_email.models import EmailDevice
+from wagtail.log_actions import log
+
+from portal_pages.accounts.emails import email_user
+from portal_pages.accounts.models import User
+from portal_pages.accounts.signals import user_approved
+
+Status = User.Status
+EMAIL_DEVICE_NAME = "email"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One thing the SEND team can do to a registration."""
+
+    name: str
+    label: str
+    log_message: str
+    allowed_from: tuple
+    to: str
+    needs_reason: bool = False
+
+    @property
+    def log_action(self):
+        return f"accounts.{self.name}"
+
+
+APPROVE = Decision(
+    "approve",
+    "Approve",
+    "Approved registration",
+    (Status.EMAIL_CONFIRMED, Status.REJECTED),
+    Status.APPROVED,
+)
+REJECT = Decision(
+    "reject",
+    "Reject",
+    "Rejected registration",
+    (Status.EMAIL_CONFIRMED,),
+    Status.REJECTED,
+    needs_reason=True,
+)
+SUSPEND = Decision(
+    "suspend",
+    "Suspend",
+    "Suspended account",
+    (Status.APPROVED,),
+    Status.SUSPENDED,
+    needs_reason=True,
+)
+REACTIVATE = Decision(
+    "reactivate", "Reactivate", "Reactivated account", (Status.SUSPENDED,), Status.APPROVED
+)
+DECISIONS = [APPROVE, REJECT, SUSPEND, REACTIVATE]
+
+
+def ensure_email_device(user):
+    """The device that emails a code at every sign-in; named like the test fixture's."""
+    device, _ = EmailDevice.objects.get_or_create(
+        user=user, name=EMAIL_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    return device
+
+
+def decide(decision, user, by=None, reason=""):
+    """Apply `decision` to `user`; returns False (and changes nothing) when the user's
+    status does not allow it."""
+    if user.status not in decision.allowed_from:
+        return False
+    with transaction.atomic():
+        user.status = decision.to
+        user.status_changed_at = timezone.now()
+        user.status_reason = reason if decision.needs_reason else ""
+        user.save(update_fields=["status", "status_changed_at", "status_reason"])
+        if decision.to == Status.APPROVED:
+            ensure_email_device(user)
+        log(instance=user, action=decision.log_action, user=by, data={"reason": reason})
+    email_user(user, f"decision_{decision.name}", reason=reason)
+    if decision is APPROVE:
+        user_approved.send(sender=User, user=user, approved_by=by)
+    return True

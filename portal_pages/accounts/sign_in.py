@@ -1,0 +1,126 @@
+"""The sign-in journey on django-two-factor-auth: email and password, then a code emailed
+at every sign-in (or from an authenticator app, if the professional added one).
+
+What the portal adds to two_factor's LoginView: the per-account lock for wrong codes, the
+emailed code sent through the task queue, "Send a new code" with its cooldown shown, and
+the account's state told only after a correct password."""
+
+import time
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django_otp.plugins.otp_email.models import EmailDevice
+from two_factor.plugins.email.utils import mask_email
+from two_factor.utils import USER_DEFAULT_DEVICE_ATTR_NAME, default_device
+from two_factor.views import LoginView, SetupView
+
+from portal_pages.accounts import lockout
+from portal_pages.accounts.emails import email_user
+from portal_pages.accounts.forms import SignInForm
+from portal_pages.accounts.services import ensure_email_device
+
+
+def send_code(device):
+    """Email a new code unless one went less than OTP_EMAIL_COOLDOWN_DURATION ago.
+    Returns the seconds to wait before another may be sent (0 when this one was sent)."""
+    if not isinstance(device, EmailDevice):
+        return 0
+    allowed, details = device.generate_is_allowed()
+    if not allowed:
+        wait = details["next_generation_at"].timestamp() - time.time()
+        return max(1, round(wait))
+    device.cooldown_set(commit=False)
+    device.generate_token(valid_secs=settings.OTP_EMAIL_TOKEN_VALIDITY, commit=True)
+    email_user(
+        device.user,
+        "sign_in_code",
+        code=device.token,
+        minutes=settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
+    )
+    return 0
+
+
+class PortalLoginView(LoginView):
+    """two_factor's login wizard with the portal's rules (see the module docstring)."""
+
+    template_name = "two_factor/core/login.html"
+    form_list = (
+        (LoginView.AUTH_STEP, SignInForm),
+        (LoginView.TOKEN_STEP, LoginView.form_list[1][1]),
+        (LoginView.BACKUP_STEP, LoginView.form_list[2][1]),
+    )
+
+    code_notice = None
+    resend_wait = 0
+
+    def get_user(self):
+        """The user who gave a correct password. Their emailed-code device is their
+        default unless they added an authenticator app (two_factor names that one
+        "default"); staff created on the command line get their email device here."""
+        user = super().get_user()
+        if user and user.is_approved and not default_device(user):
+            setattr(user, USER_DEFAULT_DEVICE_ATTR_NAME, ensure_email_device(user))
+        return user
+
+    def post(self, *args, **kwargs):
+        user = self.get_user()
+        if user and self.steps.current != self.AUTH_STEP:
+            until = lockout.locked_until(user.email)
+            if until:
+                return self.render_locked(until)
+            if "resend_code" in self.request.POST and not self.expired:
+                self.resend_wait = send_code(self.get_device())
+                self.code_notice = "waiting" if self.resend_wait else "resent"
+                return self.render(self.get_form())
+        return super().post(*args, **kwargs)
+
+    def render(self, form=None, **kwargs):
+        if self.steps.current in (self.TOKEN_STEP, self.BACKUP_STEP):
+            form_with_errors = form is not None and form.is_bound and not form.is_valid()
+            if form_with_errors:
+                user = self.get_user()
+                until = lockout.record_failure(user.email, lockout.CODE, user)
+                if until:
+                    return self.render_locked(until)
+            elif self.steps.current == self.TOKEN_STEP and self.code_notice is None:
+                self.resend_wait = send_code(self.get_device())
+                self.code_notice = "sent" if not self.resend_wait else "waiting"
+            # two_factor's own render would generate a second, synchronous challenge.
+            return super(LoginView, self).render(form, **kwargs)
+        return super().render(form, **kwargs)
+
+    def render_locked(self, until):
+        self.storage.reset()
+        return TemplateResponse(
+            self.request,
+            "accounts/locked.html",
+            {"until": lockout.format_lock_time(until)},
+            status=429,
+        )
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form, **kwargs)
+        device = context.get("device")
+        context.update(
+            {
+                "code_notice": self.code_notice,
+                "resend_wait": self.resend_wait,
+                "is_email_device": isinstance(device, EmailDevice),
+                "code_minutes": settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
+            }
+        )
+        if device is not None and isinstance(device, EmailDevice):
+            context["masked_email"] = mask_email(device.email or device.user.email)
+        return context
+
+    def done(self, form_list, **kwargs):
+        lockout.clear_failures(self.get_user().email)
+        return super().done(form_list, **kwargs)
+
+
+class AuthenticatorSetupView(SetupView):
+    """Adding an authenticator app from the account page: only the app (TOTP) is offered,
+    as the emailed code exists from approval."""
+
+    def get_available_methods(self):
+        return [method for method in super().get_available_methods() if method.code == "generator"]

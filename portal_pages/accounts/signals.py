@@ -1,0 +1,15 @@
+"""Signals other areas listen to.
+
+`user_approved` is sent once each time the SEND team approves a professional (from the
+admin's Registrations listing or the demo loader), after the account is saved and its
+emailed-code device exists. Keyword arguments:
+
+- `user`: the approved `portal_pages.accounts.models.User`;
+- `approved_by`: the `User` who approved them, or None when the system did (demo content).
+
+The inbox area connects its welcome message to it.
+"""
+
+from django.dispatch import Signal
+
+user_approved = Signal()

@@ -1,0 +1,165 @@
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_email.models import EmailDevice
+from wagtail.models import ModelLogEntry
+
+from portal_pages.accounts.groups import CONTENT_EDITORS
+from portal_pages.accounts.models import Organisation, User
+from portal_pages.accounts.signals import user_approved
+
+LISTING = reverse("wagtailsnippets_accounts_registration:list")
+
+
+def bulk_url(action, *users):
+    ids = "&".join(f"id={user.pk}" for user in users)
+    return reverse("wagtail_bulk_action", args=["accounts", "registration", action]) + "?" + ids
+
+
+def test_listing_shows_professionals_only_with_status_and_bounded_queries(
+    officer_client, send_officer, awaiting, make_professional, django_assert_max_num_queries
+):
+    for _ in range(3):
+        waiting = awaiting()
+    make_professional(status=User.Status.REJECTED)
+
+    with django_assert_max_num_queries(40):
+        page = officer_client.get(LISTING).content.decode()
+
+    assert page.count("Awaiting approval") >= 3
+    assert "Rejected" in page
+    # SEND team members are not registrations.
+    officer_row = reverse("wagtailsnippets_accounts_registration:edit", args=[send_officer.pk])
+    assert officer_row not in page
+    assert reverse("wagtailsnippets_accounts_registration:edit", args=[waiting.pk]) in page
+
+
+def test_listing_filters_by_status_organisation_domain_and_date_and_searches(
+    officer_client, awaiting, make_professional, organisation
+):
+    other = Organisation.objects.create(name="Hill Nursery", kind="early_years")
+    waiting = awaiting(full_name="Wendy Waiting")
+    approved = make_professional(full_name="Andy Approved")
+    nhs = make_professional(full_name="Nina Nurse", email="nina@nhs.net", organisation=other)
+    old = make_professional(full_name="Olive Older")
+    User.objects.filter(pk=old.pk).update(date_joined=timezone.now() - timedelta(days=60))
+
+    def names(query):
+        page = officer_client.get(LISTING + query).content.decode()
+        return {u.full_name for u in (waiting, approved, nhs, old) if u.full_name in page}
+
+    assert names("?status=email_confirmed") == {"Wendy Waiting"}
+    assert names(f"?organisation={other.pk}") == {"Nina Nurse"}
+    assert names("?email_domain=nhs.net") == {"Nina Nurse"}
+    since = (timezone.now() - timedelta(days=7)).date().isoformat()
+    assert names(f"?date_joined_from={since}") == {"Wendy Waiting", "Andy Approved", "Nina Nurse"}
+    assert names("?q=wendy") == {"Wendy Waiting"}
+    assert names("?q=nina@nhs") == {"Nina Nurse"}
+
+
+def test_bulk_approve_emails_logs_creates_the_device_and_sends_the_signal(
+    officer_client, send_officer, awaiting, mailoutbox
+):
+    first, second = awaiting(), awaiting()
+    received = []
+
+    def receiver(sender, user, approved_by, **kwargs):
+        received.append((user.pk, approved_by.pk))
+
+    user_approved.connect(receiver)
+    try:
+        confirm = officer_client.get(bulk_url("approve", first, second))
+        assert first.full_name in confirm.content.decode()
+        response = officer_client.post(bulk_url("approve", first, second))
+    finally:
+        user_approved.disconnect(receiver)
+
+    assert response.status_code == 302
+    for user in (first, second):
+        user.refresh_from_db()
+        assert user.status == User.Status.APPROVED
+        assert EmailDevice.objects.filter(user=user, name="email", confirmed=True).exists()
+        entry = ModelLogEntry.objects.get(object_id=str(user.pk), action="accounts.approve")
+        assert entry.user_id == send_officer.pk
+    assert sorted(received) == sorted([(first.pk, send_officer.pk), (second.pk, send_officer.pk)])
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([first.email, second.email])
+    history = officer_client.get(
+        reverse("wagtailsnippets_accounts_registration:history", args=[first.pk])
+    ).content.decode()
+    assert "Approved registration" in history
+
+
+def test_reject_needs_a_reason_which_is_emailed_and_logged(officer_client, awaiting, mailoutbox):
+    user = awaiting()
+
+    missing = officer_client.post(bulk_url("reject", user), {"reason": ""})
+    assert missing.status_code == 200
+    user.refresh_from_db()
+    assert user.status == User.Status.EMAIL_CONFIRMED
+
+    officer_client.post(bulk_url("reject", user), {"reason": "Not a professional address"})
+    user.refresh_from_db()
+    assert user.status == User.Status.REJECTED
+    assert user.status_reason == "Not a professional address"
+    assert "Reason: Not a professional address" in mailoutbox[-1].body
+    entry = ModelLogEntry.objects.get(object_id=str(user.pk), action="accounts.reject")
+    assert entry.data["reason"] == "Not a professional address"
+
+
+def test_suspend_and_reactivate(officer_client, professional, mailoutbox):
+    officer_client.post(bulk_url("suspend", professional), {"reason": "Left the school"})
+    professional.refresh_from_db()
+    assert professional.status == User.Status.SUSPENDED
+    assert mailoutbox[-1].subject == "Your account has been suspended"
+
+    officer_client.post(bulk_url("reactivate", professional))
+    professional.refresh_from_db()
+    assert professional.status == User.Status.APPROVED
+    assert mailoutbox[-1].subject == "Your account has been reactivated"
+    assert ModelLogEntry.objects.filter(object_id=str(professional.pk)).count() == 2
+
+
+def test_actions_skip_registrations_whose_status_does_not_allow_them(
+    officer_client, professional, awaiting, mailoutbox
+):
+    waiting = awaiting()
+
+    officer_client.post(bulk_url("approve", professional, waiting))
+
+    professional.refresh_from_db()
+    assert professional.status == User.Status.APPROVED
+    assert [m.to for m in mailoutbox] == [[waiting.email]]
+    assert not ModelLogEntry.objects.filter(object_id=str(professional.pk)).exists()
+
+
+def test_each_row_offers_the_actions_its_status_allows(officer_client, awaiting):
+    user = awaiting()
+    page = officer_client.get(LISTING).content.decode()
+    assert bulk_url("approve", user).split("?")[0] + f"?id={user.pk}" in page
+    assert bulk_url("suspend", user).split("?")[0] + f"?id={user.pk}" not in page
+
+
+def test_only_the_send_team_may_review_registrations(
+    client_factory, sign_in, make_professional, awaiting
+):
+    editor = make_professional(email="editor@exampleshire.gov.uk")
+    editor.groups.add(Group.objects.get(name=CONTENT_EDITORS))
+    editor_client = sign_in(client_factory(), editor)
+    user = awaiting()
+
+    assert editor_client.get(LISTING).status_code in (302, 403)
+    editor_client.post(bulk_url("approve", user))
+    user.refresh_from_db()
+    assert user.status == User.Status.EMAIL_CONFIRMED
+
+
+def test_dashboard_panel_counts_registrations_waiting(officer_client, awaiting):
+    awaiting()
+    awaiting()
+
+    page = officer_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Registrations waiting for approval" in page
+    assert "<strong>2</strong> professionals are waiting" in page
