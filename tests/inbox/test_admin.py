@@ -126,7 +126,7 @@ def test_the_listing_shows_who_has_read_what(
         send_message(make_professional(), f"Sent {n}", "Body", sender=send_officer)
     Message.objects.filter(subject="Sent 29").update(read_at=timezone.now())
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         response = officer_client.get(LISTING)
 
     html = response.content.decode()
