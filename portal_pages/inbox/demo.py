@@ -5,7 +5,6 @@ import datetime
 from django.utils import timezone
 
 from portal_pages.accounts.models import User
-from portal_pages.inbox import events
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
 
@@ -14,13 +13,13 @@ DEMO_OFFICER = "send.officer@exampleshire.gov.uk"
 
 
 def load():
-    """A welcome, an information message and an action request from the SEND team; each is
-    created once, however often the demo is loaded."""
+    """An information message and an action request from the SEND team (the welcome comes
+    from the demo account's approval); each is created once, however often the demo is
+    loaded."""
     professional = User.objects.filter(email=DEMO_PROFESSIONAL).first()
     if professional is None:
         return []
     officer = User.objects.filter(email=DEMO_OFFICER).first()
-    events.welcome_approved_professional(professional)
     send_message(
         professional,
         "Training for SENDCOs: writing outcomes",

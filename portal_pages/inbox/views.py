@@ -56,6 +56,7 @@ def inbox(request):
         "inbox/inbox.html",
         {
             "page_obj": page,
+            "page_range": page.paginator.get_elided_page_range(page.number),
             "filters": filters,
             "filter_label": label,
             "show": value,

@@ -168,7 +168,7 @@ def test_pagination_keeps_the_filter(professional_client, professional):
 
     html = professional_client.get("/messages/?show=unread").content.decode()
 
-    assert 'href="?show=unread&amp;page=2" rel="next"' in html
+    assert 'href="?page=2&amp;show=unread" rel="next"' in html
 
 
 def test_the_header_and_home_tile_show_the_unread_count(
