@@ -4,6 +4,7 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from portal_pages.accounts.groups import CONTENT_EDITORS, SEND_TEAM
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.models import Child
@@ -11,7 +12,10 @@ from portal_pages.inbox.models import Message
 
 
 def approved_professionals():
-    return User.objects.filter(status=User.Status.APPROVED, is_active=True)
+    """Who the SEND team can write to: approved, active, and not council staff themselves."""
+    return User.objects.filter(status=User.Status.APPROVED, is_active=True).exclude(
+        groups__name__in=[SEND_TEAM, CONTENT_EDITORS]
+    )
 
 
 # What a message says, as opposed to whom it goes to: the compose form asks for these and

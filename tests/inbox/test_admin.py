@@ -2,9 +2,11 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from portal_pages.accounts.groups import SEND_TEAM
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
@@ -62,6 +64,8 @@ def test_an_organisation_message_reaches_every_approved_member_once(
 ):
     members = [make_professional(), make_professional()]
     make_professional(status=User.Status.EMAIL_CONFIRMED)
+    colleague_on_the_team = make_professional()
+    colleague_on_the_team.groups.add(Group.objects.get(name=SEND_TEAM))
     elsewhere = Organisation.objects.create(name="Birch College", kind="college")
     make_professional(organisation=elsewhere)
 
