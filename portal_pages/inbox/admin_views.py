@@ -70,7 +70,7 @@ class ReadFilterSet(WagtailFilterSet):
 
 
 class ReadColumn(Column):
-    """ "Read 3 March 2027, 2:15pm" or "Not read yet"."""
+    """When the recipient opened the message, or "Not read yet"."""
 
     cell_template_name = "inbox/admin/read_cell.html"
 

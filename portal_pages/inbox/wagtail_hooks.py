@@ -23,10 +23,11 @@ def messages_navigation_item(request):
 
 @hooks.register("register_portal_home_tile")
 def messages_home_tile(request):
+    """The Messages tile on the portal home: unread count, and how many ask for action."""
     counts = inbox_counts(request)
-    description = "unread messages"
+    description = "Unread message" if counts["unread"] == 1 else "Unread messages"
     if counts["action"]:
-        description += f"; {counts['action']} asking you to do something"
+        description += f", {counts['action']} asking you to do something"
     return {
         "title": "Messages",
         "href": reverse("inbox:index"),

@@ -183,6 +183,7 @@ def test_the_header_and_home_tile_show_the_unread_count(
     assert "Messages (3 unread)" in html
     tile = html.split('href="/messages/">Messages</a>')[1]
     assert ">3</p>" in tile.split("</li>")[0]
+    assert "Unread messages</p>" in tile.split("</li>")[0]
 
 
 def test_the_header_says_just_messages_when_all_are_read(professional_client, professional):
