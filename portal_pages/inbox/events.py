@@ -136,12 +136,21 @@ def notify_form_submitted(recipient, *, form_name, reference, link_url, child=No
 
 
 def notify_form_shared(
-    recipient, *, form_name, link_url, child=None, shared_by=None, due=None, action=True
+    recipient,
+    *,
+    share_id,
+    form_name,
+    link_url,
+    child=None,
+    shared_by=None,
+    due=None,
+    action=True,
 ):
     """The SEND team shared a form with a professional, usually to complete their part
     (`action=True`, with an optional due date) or only to read (`action=False`).
 
-    The forms area calls this when it shares a form, with the URL the professional opens.
+    The forms area calls this when it saves a share, with the share's id (one message per
+    share, however often it is saved) and the URL the professional opens.
     """
     about = f" for {child}" if child else ""
     ask = (
@@ -159,5 +168,5 @@ def notify_form_shared(
         link_url=link_url,
         link_text=f"Open the {form_name}",
         sender=shared_by,
-        dedupe_key=f"form-shared:{link_url}",
+        dedupe_key=f"form-shared:{share_id}",
     )

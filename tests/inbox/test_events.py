@@ -39,26 +39,41 @@ def test_a_submitted_form_gets_one_message_with_its_reference_and_link(
 def test_a_shared_form_asks_for_action_by_its_due_date(
     professional, child, send_officer, mailoutbox
 ):
-    events.notify_form_shared(
-        professional,
-        form_name="Annual review advice",
-        link_url="/forms/shared/7/",
-        child=child,
-        shared_by=send_officer,
-        due=datetime.date(2030, 5, 20),
-    )
+    for _ in range(2):
+        events.notify_form_shared(
+            professional,
+            share_id=7,
+            form_name="Annual review advice",
+            link_url="/children/1/home/",
+            child=child,
+            shared_by=send_officer,
+            due=datetime.date(2030, 5, 20),
+        )
 
     message = Message.objects.get()
     assert message.needs_action and message.due == datetime.date(2030, 5, 20)
     assert message.sender == send_officer
     assert "Please complete your part by 20 May 2030." in message.body
-    assert message.link_url == "/forms/shared/7/"
+    assert message.link_url == "/children/1/home/"
     assert len(mailoutbox) == 1
+
+
+def test_each_share_gets_its_own_message_even_with_the_same_link(professional):
+    for share_id, form_name in [(1, "Annual review advice"), (2, "Health advice")]:
+        events.notify_form_shared(
+            professional, share_id=share_id, form_name=form_name, link_url="/children/1/home/"
+        )
+
+    assert Message.objects.count() == 2
 
 
 def test_a_form_shared_to_read_asks_for_nothing(professional):
     events.notify_form_shared(
-        professional, form_name="Final EHC plan", link_url="/forms/shared/8/", action=False
+        professional,
+        share_id=8,
+        form_name="Final EHC plan",
+        link_url="/children/1/home/",
+        action=False,
     )
 
     message = Message.objects.get()
