@@ -20,8 +20,9 @@ EMAIL_SUBJECT = "You have a new message in the Professional Portal"
 def email_new_message(message_id):
     """Tell the recipient of message `message_id` that it is waiting for them."""
     message = Message.objects.select_related("recipient").filter(pk=message_id).first()
-    if message is None or not message.recipient.is_active:
-        # Deleted, or the account closed, between queuing and sending: nothing to say.
+    if message is None or not (message.recipient.is_active and message.recipient.is_approved):
+        # Deleted, or the account suspended or closed, before the email went: a person who
+        # cannot sign in is not asked to.
         return
     text = render_to_string(
         "inbox/email/new_message.txt",

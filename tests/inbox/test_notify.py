@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from portal_pages.accounts.models import User
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
 from portal_pages.inbox.tasks import EMAIL_SUBJECT
@@ -91,3 +92,12 @@ def test_a_link_without_text_gets_a_description(professional):
     message = send_message(professional, "Look", "Here", link_url="https://example.gov.uk/a")
 
     assert message.link_text == "Open the page this message is about"
+
+
+def test_a_suspended_account_keeps_its_messages_but_gets_no_email(make_professional, mailoutbox):
+    suspended = make_professional(status=User.Status.SUSPENDED)
+
+    send_message(suspended, "Review due", "Soon")
+
+    assert Message.objects.filter(recipient=suspended).count() == 1
+    assert mailoutbox == []
