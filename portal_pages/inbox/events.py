@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal_pages.children.keydates import key_dates_due
+from portal_pages.children.stages import Stage
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
 
@@ -51,8 +53,6 @@ def child_link(child):
 def notify_stage_changed(case, old_stage, new_stage):
     """The SEND team moved an EHC case on: tell each professional whose child record is
     linked to it, about their own record. Returns the messages sent."""
-    from portal_pages.children.stages import Stage
-
     new_label = Stage(new_stage).label
     moved_from = f" from {Stage(old_stage).label}" if old_stage else ""
     sent = []
@@ -106,8 +106,6 @@ def key_date_reminder(key_date, today):
 def send_key_date_reminders(today=None, within_days=14):
     """Remind professionals of key dates due within `within_days` or overdue. Safe to run
     as often as you like: each reminder is sent once. Returns how many were sent."""
-    from portal_pages.children.keydates import key_dates_due
-
     today = today or timezone.localdate()
     return sum(
         1
