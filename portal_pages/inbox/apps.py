@@ -7,3 +7,7 @@ class InboxConfig(AppConfig):
     name = "portal_pages.inbox"
     label = "inbox"
     verbose_name = "Messages"
+
+    def ready(self):
+        # Connects the receivers for approval and stage changes.
+        from portal_pages.inbox import signals  # noqa: F401

@@ -1,6 +1,7 @@
 """Template tags the base template uses to let each app add to the shared page frame."""
 
 from django import template
+from django.utils.http import urlencode
 from wagtail import hooks
 
 register = template.Library()
@@ -22,3 +23,18 @@ def service_navigation(context):
             if item:
                 items.append(item)
     return {"items": items, "settings": context.get("settings"), "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed; any change but a page number
+    goes back to the first page, because the list it paged through is a different one."""
+    params = context["request"].GET.copy()
+    if "page" not in changes:
+        params.pop("page", None)
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + urlencode(sorted(params.items())) if params else "?"

@@ -85,7 +85,8 @@ def test_bulk_approve_emails_logs_creates_the_device_and_sends_the_signal(
         entry = ModelLogEntry.objects.get(object_id=str(user.pk), action="accounts.approve")
         assert entry.user_id == send_officer.pk
     assert sorted(received) == sorted([(first.pk, send_officer.pk), (second.pk, send_officer.pk)])
-    assert sorted(m.to[0] for m in mailoutbox) == sorted([first.email, second.email])
+    decisions = [m for m in mailoutbox if m.subject == "Your registration has been approved"]
+    assert sorted(m.to[0] for m in decisions) == sorted([first.email, second.email])
     history = officer_client.get(
         reverse("wagtailsnippets_accounts_registration:history", args=[first.pk])
     ).content.decode()
@@ -133,7 +134,8 @@ def test_actions_skip_registrations_whose_status_does_not_allow_them(
 
     professional.refresh_from_db()
     assert professional.status == User.Status.APPROVED
-    assert [m.to for m in mailoutbox] == [[waiting.email]]
+    # The decision email, then the alert for the inbox's welcome message.
+    assert [m.to for m in mailoutbox] == [[waiting.email], [waiting.email]]
     assert not ModelLogEntry.objects.filter(object_id=str(professional.pk)).exists()
 
 

@@ -37,7 +37,11 @@ def test_whole_journey_register_confirm_approve_sign_in_and_admin_needs_the_code
     officer_client.post(f"{approve_url}?id={user.pk}")
     user.refresh_from_db()
     assert user.status == User.Status.APPROVED
-    assert mailoutbox[-1].subject == "Your registration has been approved"
+    # The decision email, then the alert for the inbox's welcome message.
+    assert [m.subject for m in mailoutbox[-2:]] == [
+        "Your registration has been approved",
+        "You have a new message in the Professional Portal",
+    ]
 
     response = sign_in_with_emailed_code(client, mailoutbox, user.email)
     assert response.status_code == 302 and response.url == "/"

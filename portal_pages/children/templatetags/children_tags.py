@@ -1,7 +1,6 @@
 """Template helpers for the children area's GOV.UK markup."""
 
 from django import template
-from django.utils.http import urlencode
 
 from portal_pages.children.timescales import DueStatus
 
@@ -42,18 +41,3 @@ def date_parts(bound_field):
             ("day", "month", "year"), ("Day", "Month", "Year"), value, strict=True
         )
     ]
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed; any change but a page number
-    goes back to the first page, because the list it paged through is a different one."""
-    params = context["request"].GET.copy()
-    if "page" not in changes:
-        params.pop("page", None)
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    return "?" + urlencode(sorted(params.items())) if params else "?"

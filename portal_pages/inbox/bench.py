@@ -1,0 +1,51 @@
+"""Pages for `make bench`: the inbox of a professional with 5,000 messages."""
+
+import datetime
+
+from django.test import Client
+from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_email.models import EmailDevice
+
+from portal_pages.accounts.models import User
+from portal_pages.inbox.models import Message
+
+BENCH_EMAIL = "bench.inbox@oakfield-primary.sch.uk"
+BENCH_MESSAGES = 5000
+
+
+def inbox_pages():
+    """Create (once) a professional with 5,000 messages, a fifth unread and a tenth asking
+    for action, and return their inbox pages with a client signed in with both factors."""
+    user, _ = User.objects.get_or_create(
+        email=BENCH_EMAIL,
+        defaults={"full_name": "Bench Inbox", "status": User.Status.APPROVED},
+    )
+    missing = BENCH_MESSAGES - Message.objects.filter(recipient=user).count()
+    now = timezone.now()
+    Message.objects.bulk_create(
+        Message(
+            recipient=user,
+            subject=f"Bench message {n}",
+            body="A message for timing the inbox.",
+            category=Message.Category.ACTION if n % 10 == 0 else Message.Category.INFORMATION,
+            created=now - datetime.timedelta(minutes=n),
+            read_at=None if n % 5 == 0 else now,
+        )
+        for n in range(max(missing, 0))
+    )
+    device, _ = EmailDevice.objects.get_or_create(
+        user=user, name="email", defaults={"confirmed": True, "email": user.email}
+    )
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    newest = Message.objects.filter(recipient=user).first()
+    return [
+        ("inbox, 5,000 messages", client, "/messages/"),
+        ("inbox, unread filter", client, "/messages/?show=unread"),
+        ("inbox, page 100", client, "/messages/?page=100"),
+        ("one message", client, newest.get_absolute_url()),
+    ]

@@ -1,0 +1,17 @@
+"""Receivers that turn other areas' events into messages. Connected in `InboxConfig.ready`."""
+
+from django.dispatch import receiver
+
+from portal_pages.accounts.signals import user_approved
+from portal_pages.children.signals import case_stage_changed
+from portal_pages.inbox import events
+
+
+@receiver(user_approved, dispatch_uid="inbox_welcome_approved_professional")
+def welcome_on_approval(sender, user, approved_by=None, **kwargs):
+    events.welcome_approved_professional(user)
+
+
+@receiver(case_stage_changed, dispatch_uid="inbox_notify_stage_changed")
+def message_on_stage_change(sender, case, old_stage, new_stage, changed_by=None, **kwargs):
+    events.notify_stage_changed(case, old_stage, new_stage)
