@@ -78,6 +78,9 @@ class PortalSettings(BaseSiteSetting):
     privacy_page = footer_link("Privacy notice")
     contact_page = footer_link("Contact page")
 
+    # Every page's footer reads these; fetch them with the settings in one query.
+    select_related = ["accessibility_page", "privacy_page", "contact_page"]
+
     panels = [
         MultiFieldPanel([FieldPanel("council_name"), FieldPanel("service_name")], "Names"),
         MultiFieldPanel(
