@@ -1,0 +1,54 @@
+"""Admin screens and portal wiring of the EHC forms area."""
+
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ehc_forms import demo
+from ehc_forms.models import FormShare, LookupList
+from ehc_forms.views import render_child_forms
+
+
+class LookupListViewSet(SnippetViewSet):
+    """Lookup lists editors share across forms (primary need, year group, ...)."""
+
+    model = LookupList
+    icon = "list-ul"
+    menu_label = "Lookup lists"
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+class FormShareViewSet(ModelViewSet):
+    """The SEND team shares a form that is not open to everyone with a professional for a
+    child, with the date it is needed by."""
+
+    model = FormShare
+    icon = "mail"
+    menu_label = "Form shares"
+    add_to_admin_menu = True
+    menu_order = 320
+    form_fields = ["form", "child", "professional", "due_date"]
+    list_display = ["form", "child", "professional", "due_date", "shared_at"]
+    list_filter = ["form"]
+
+
+register_snippet(LookupListViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_form_share_viewset():
+    return FormShareViewSet("form_shares")
+
+
+@hooks.register("register_child_home_section")
+def child_forms_section(request, child):
+    """The forms the professional can start or continue, on the child's SEND home."""
+    return render_child_forms(request, child)
+
+
+hooks.register("register_demo_content", demo.load, order=10)
+hooks.register("register_bench_pages", demo.bench_pages)
