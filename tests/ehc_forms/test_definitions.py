@@ -1,0 +1,162 @@
+"""Form definitions: key rules, the admin, the JSON Schema endpoint and the demo forms."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from ehc_forms.demo import build_steps, f, memo, text
+from ehc_forms.models import EHCFormPage, LookupList, Submission
+
+
+def unsaved_form(form_index, steps, lookup):
+    page = EHCFormPage(
+        title="Draft form",
+        slug="draft-form",
+        intro="Intro",
+        steps=build_steps("draft-form", steps, {"Primary need": lookup}),
+    )
+    page.path, page.depth = form_index.path + "0009", form_index.depth + 1
+    return page
+
+
+def test_keys_must_be_unique_within_a_form(form_index, lookup):
+    page = unsaved_form(
+        form_index,
+        [
+            ("One", "", [text("name", "Name"), memo("views", "Views")]),
+            ("Two", "", [text("name", "Name again")]),
+        ],
+        lookup,
+    )
+    with pytest.raises(ValidationError) as raised:
+        page.full_clean()
+    assert raised.value.message_dict["steps"] == [
+        "Each field needs its own key. Used more than once: name."
+    ]
+
+
+def test_a_rule_must_refer_to_a_key_in_the_form(form_index, lookup):
+    page = unsaved_form(
+        form_index,
+        [("One", "", [text("name", "Name", show_if=("missing", "yes"))])],
+        lookup,
+    )
+    with pytest.raises(ValidationError) as raised:
+        page.full_clean()
+    assert "depends on the key 'missing'" in raised.value.message_dict["steps"][0]
+
+
+def test_a_valid_definition_passes_full_clean(form_index, lookup):
+    page = unsaved_form(
+        form_index,
+        [
+            (
+                "One",
+                "",
+                [f("yes_no", "agree", "Agree?"), text("why", "Why", show_if=("agree", "no"))],
+            )
+        ],
+        lookup,
+    )
+    page.full_clean()
+
+
+def test_the_admin_refuses_repeated_keys_with_a_clear_error(client, form_index, sign_in):
+    from portal_pages.accounts.models import User
+
+    editor = User.objects.create_superuser(email="editor@exampleshire.gov.uk", password="x" * 16)
+    sign_in(client, editor)
+    field = {"label": "Name", "key": "name", "hint": "", "required": True, "max_length": 20}
+    data = {
+        "title": "New form",
+        "slug": "new-form",
+        "intro": "Intro",
+        "audience": "everyone",
+        "steps-count": "2",
+    }
+    for index in range(2):
+        prefix = f"steps-{index}"
+        data.update(
+            {
+                f"{prefix}-deleted": "",
+                f"{prefix}-order": str(index),
+                f"{prefix}-type": "step",
+                f"{prefix}-id": "",
+                f"{prefix}-value-title": f"Step {index}",
+                f"{prefix}-value-intro": "",
+                f"{prefix}-value-show_if-key": "",
+                f"{prefix}-value-show_if-value": "",
+                f"{prefix}-value-fields-count": "1",
+                f"{prefix}-value-fields-0-deleted": "",
+                f"{prefix}-value-fields-0-order": "0",
+                f"{prefix}-value-fields-0-type": "short_text",
+                f"{prefix}-value-fields-0-id": "",
+                **{
+                    f"{prefix}-value-fields-0-value-{name}": value
+                    for name, value in field.items()
+                    if name != "required"
+                },
+                f"{prefix}-value-fields-0-value-required": "on",
+                f"{prefix}-value-fields-0-value-show_if-key": "",
+                f"{prefix}-value-fields-0-value-show_if-value": "",
+            }
+        )
+    response = client.post(f"/admin/pages/add/ehc_forms/ehcformpage/{form_index.pk}/", data)
+    assert response.status_code == 200
+    assert "Used more than once: name." in response.content.decode()
+    assert not EHCFormPage.objects.filter(slug="new-form").exists()
+
+
+def test_json_schema_endpoint_describes_a_live_form(client, sample_form):
+    listing = client.get("/api/v2/form-schemas/").json()
+    assert [item["title"] for item in listing["items"]] == ["Test form"]
+
+    schema = client.get(f"/api/v2/form-schemas/{sample_form.pk}/").json()
+    assert schema["title"] == "Test form"
+    assert schema["properties"]["primary_need"] == {
+        "title": "Primary need",
+        "type": "string",
+        "enum": ["ASD", "SLCN"],
+    }
+    assert schema["properties"]["people"]["maxItems"] == 2
+    # Conditional fields are never unconditionally required.
+    assert "known_as" in schema["required"]
+    assert "social_worker" not in schema["required"]
+    assert client.get("/api/v2/form-schemas/999999/").status_code == 404
+
+
+def test_unpublished_forms_have_no_schema(client, sample_form):
+    sample_form.unpublish()
+    assert client.get(f"/api/v2/form-schemas/{sample_form.pk}/").status_code == 404
+
+
+def test_demo_forms_are_realistic_and_loading_twice_changes_nothing(demo_site):
+    call_command("load_demo_content", stdout=io.StringIO())
+    counts = (EHCFormPage.objects.count(), LookupList.objects.count(), Submission.objects.count())
+    call_command("load_demo_content", stdout=io.StringIO())
+    assert counts == (
+        EHCFormPage.objects.count(),
+        LookupList.objects.count(),
+        Submission.objects.count(),
+    )
+    titles = set(EHCFormPage.objects.values_list("title", flat=True))
+    assert titles == {
+        "Request for an EHC needs assessment",
+        "Annual review",
+        "Interim review",
+        "Post-16 annual review",
+        "Professional advice",
+    }
+    review = EHCFormPage.objects.get(slug="annual-review").definition
+    fields = list(review.all_fields())
+    assert len(review.steps) >= 10
+    assert len(fields) >= 100
+    assert max(field.spec.get("max_chars") or 0 for field in fields) >= 4000
+    for page in EHCFormPage.objects.all():
+        page.full_clean()
+    # The demo professional has a draft in progress, with a completed step.
+    draft = Submission.objects.get(author__email="sendco@oakfield-primary.sch.uk")
+    assert "completed" in draft.step_states.values()
+    assert "in_progress" in draft.step_states.values()
