@@ -1,6 +1,7 @@
 """Admin screens and portal wiring of the EHC forms area."""
 
 from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -22,6 +23,13 @@ class LookupListViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class FormShareIndexView(IndexView):
+    """Loads each share's form, child and professional with the share, not once per row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("form", "child", "professional")
+
+
 class FormShareViewSet(ModelViewSet):
     """The SEND team shares a form that is not open to everyone with a professional for a
     child, with the date it is needed by."""
@@ -34,6 +42,7 @@ class FormShareViewSet(ModelViewSet):
     form_fields = ["form", "child", "professional", "due_date"]
     list_display = ["form", "child", "professional", "due_date", "shared_at"]
     list_filter = ["form"]
+    index_view_class = FormShareIndexView
 
 
 register_snippet(LookupListViewSet)
