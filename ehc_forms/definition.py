@@ -84,14 +84,19 @@ class Definition:
         """The step with this 1-based number, or None."""
         return self.steps[number - 1] if 1 <= number <= len(self.steps) else None
 
-    def rule_holds(self, rule, answers):
-        """True, False, or None while the answer the rule depends on is not given yet."""
+    def rule_holds(self, rule, answers, _seen=()):
+        """True, False, or None while the answer the rule depends on is not given yet.
+
+        An answer to a question that is itself hidden counts as not given, so rules chain:
+        a follow-up to a hidden question is hidden too."""
         if rule is None:
             return True
         key, expected = rule
         source = self.fields_by_key.get(key)
-        if source is None:
+        if source is None or key in _seen:
             return True
+        if source.show_if and not self.rule_holds(source.show_if, answers, (*_seen, key)):
+            return None
         answer = answers.get(key)
         if source.type.is_empty(answer):
             return None

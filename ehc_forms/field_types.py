@@ -202,7 +202,10 @@ class ShortTextType(FieldType):
 
     def form_field(self, spec):
         return forms.CharField(
-            required=spec["required"], max_length=spec["max_length"], widget=text_input()
+            required=spec["required"],
+            max_length=spec["max_length"],
+            widget=text_input(),
+            error_messages=self.error_messages(spec),
         )
 
     def guidance(self, spec):
@@ -226,7 +229,9 @@ class MemoType(FieldType):
             required=spec["required"],
             max_length=spec["max_chars"],
             widget=forms.Textarea(),
-            error_messages={"max_length": "Answer must be %(limit_value)s characters or fewer"},
+            error_messages=self.error_messages(
+                spec, max_length="Answer must be %(limit_value)s characters or fewer"
+            ),
         )
 
     def guidance(self, spec):
@@ -255,6 +260,7 @@ class LookupType(OptionsFieldType):
 
     name = "lookup"
     type_name = "Lookup"
+    required_message = "Select an option for “{label}”"
     block_class = LookupBlock
     template = "ehc_forms/fields/select.html"
 
@@ -266,7 +272,9 @@ class LookupType(OptionsFieldType):
         return forms.ChoiceField(
             required=spec["required"],
             choices=[("", "Choose an option"), *self.options(spec)],
-            error_messages={"invalid_choice": "Choose one of the options in the list"},
+            error_messages=self.error_messages(
+                spec, invalid_choice="Choose one of the options in the list"
+            ),
         )
 
     def display(self, spec, answer):
@@ -293,6 +301,7 @@ class MultipleChoiceType(OptionsFieldType):
 
     name = "multiple_choice"
     type_name = "Multiple choice"
+    required_message = "Select at least one option for “{label}”"
     block_class = MultipleChoiceBlock
     template = "ehc_forms/fields/checkboxes.html"
 
@@ -305,10 +314,9 @@ class MultipleChoiceType(OptionsFieldType):
             required=spec["required"],
             choices=self.options(spec),
             widget=forms.CheckboxSelectMultiple,
-            error_messages={
-                "required": "Select at least one option",
-                "invalid_choice": "Select only options from the list",
-            },
+            error_messages=self.error_messages(
+                spec, invalid_choice="Select only options from the list"
+            ),
         )
 
     def bind(self, spec, answer, name):
@@ -366,7 +374,7 @@ class GovukDateField(forms.Field):
 
     def validate(self, value):
         if value is None and self.required:
-            raise ValidationError("Enter a date", code="required")
+            raise ValidationError(self.error_messages["required"], code="required")
         if value and self.past_only and value > datetime.date.today():
             raise ValidationError("Date must be today or in the past")
 
@@ -377,11 +385,16 @@ class DateType(FieldType):
 
     name = "date"
     type_name = "Date"
+    required_message = "Enter the date for “{label}”"
     block_class = DateBlock
     template = "ehc_forms/fields/date.html"
 
     def form_field(self, spec):
-        return GovukDateField(required=spec["required"], past_only=spec.get("past_only", False))
+        return GovukDateField(
+            required=spec["required"],
+            past_only=spec.get("past_only", False),
+            error_messages=self.error_messages(spec),
+        )
 
     def bind(self, spec, answer, name):
         return [(f"{name}-{part}", value) for part, value in (answer or {}).items()]
@@ -412,6 +425,7 @@ class YesNoType(OptionsFieldType):
 
     name = "yes_no"
     type_name = "Yes or no"
+    required_message = "Select yes or no for “{label}”"
     block_class = YesNoBlock
     template = "ehc_forms/fields/radios.html"
 
@@ -423,7 +437,7 @@ class YesNoType(OptionsFieldType):
             required=spec["required"],
             choices=self.options(spec),
             widget=forms.RadioSelect,
-            error_messages={"required": "Select yes or no", "invalid_choice": "Select yes or no"},
+            error_messages=self.error_messages(spec, invalid_choice="Select yes or no"),
         )
 
     def display(self, spec, answer):
@@ -447,7 +461,7 @@ class NumberType(FieldType):
             min_value=spec.get("min_value"),
             max_value=spec.get("max_value"),
             widget=text_input(inputmode="numeric", spellcheck="false"),
-            error_messages={"invalid": "Enter a whole number, like 12"},
+            error_messages=self.error_messages(spec, invalid="Enter a whole number, like 12"),
         )
 
     def render_context(self, spec, *, name, value, show_errors):
@@ -484,9 +498,9 @@ class EmailType(FieldType):
         return forms.EmailField(
             required=spec["required"],
             widget=text_input(type="email"),
-            error_messages={
-                "invalid": "Enter an email address in the correct format, like name@example.com"
-            },
+            error_messages=self.error_messages(
+                spec, invalid="Enter an email address in the correct format, like name@example.com"
+            ),
         )
 
     def render_context(self, spec, *, name, value, show_errors):
@@ -519,6 +533,7 @@ class PhoneType(FieldType):
             max_length=20,
             validators=[validate_uk_phone],
             widget=text_input(type="tel"),
+            error_messages=self.error_messages(spec),
         )
 
     def render_context(self, spec, *, name, value, show_errors):

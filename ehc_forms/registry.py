@@ -32,6 +32,8 @@ class FieldType:
     has_answer = True
     # Repeating groups hold other fields; a group inside a group is not offered.
     allowed_in_group = True
+    # Names the question, so each line of a long form's error summary makes sense alone.
+    required_message = "Enter an answer for “{label}”"
 
     def block(self, registry):
         """The StructBlock editors fill in. Most types need nothing from the registry; a
@@ -41,6 +43,10 @@ class FieldType:
     def form_field(self, spec):
         """The Django form field (with its widget) that validates one answer."""
         raise NotImplementedError
+
+    def error_messages(self, spec, **messages):
+        """The form field's error messages: the type's own, and its required message."""
+        return {"required": self.required_message.format(label=spec["label"]), **messages}
 
     def display(self, spec, answer):
         """The answer as it reads on check-answers, in the PDF and in exports."""

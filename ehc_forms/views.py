@@ -51,7 +51,7 @@ def form_start(request, child_id, form_id):
     return render(
         request,
         "ehc_forms/form_start.html",
-        {"child": child, "form": available.form, **available.__dict__},
+        {"child": child, "form": available.form, "share": available.share},
     )
 
 

@@ -27,7 +27,11 @@ def signed_in_draft(live_site, page, professional, sign_in):
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_site.url}]
     )
-    return draft
+    yield draft
+    # Leaving the page sends any unsaved answers; stop that request reaching the server
+    # while the test database is being emptied.
+    page.route("**/autosave/", lambda route: route.abort())
+    page.goto("about:blank")
 
 
 def step_number(draft, key):

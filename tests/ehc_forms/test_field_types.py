@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from wagtail import hooks
 
 from ehc_forms.definition import Definition
+from ehc_forms.demo import f, text
 from ehc_forms.field_types import FieldBlock, ShortTextType
 from ehc_forms.registry import FieldTypeRegistry, field_types, form_for_fields, to_spec
 
@@ -33,7 +34,7 @@ def error_of(type_name, value, **raw):
 def test_short_text_keeps_to_its_maximum_length():
     assert clean("short_text", "Alex", max_length=20) == "Alex"
     assert "at most 20 characters" in error_of("short_text", "x" * 21, max_length=20)
-    assert "required" in error_of("short_text", "   ", max_length=20)
+    assert error_of("short_text", "   ", max_length=20) == "Enter an answer for “Question”"
 
 
 def test_memo_allows_exactly_its_limit_and_no_more():
@@ -56,7 +57,9 @@ def test_multiple_choice_accepts_only_its_options():
     options = "Conversation\nDrawing"
     assert clean("multiple_choice", ["Drawing"], options=options) == ["Drawing"]
     assert "only options" in error_of("multiple_choice", ["Singing"], options=options)
-    assert error_of("multiple_choice", [], options=options) == "Select at least one option"
+    assert error_of("multiple_choice", [], options=options) == (
+        "Select at least one option for “Question”"
+    )
 
 
 @pytest.mark.parametrize(
@@ -66,7 +69,7 @@ def test_multiple_choice_accepts_only_its_options():
         ({"day": "", "month": "", "year": "2020"}, "Date must include a day and month"),
         ({"day": "31", "month": "2", "year": "2020"}, "Date must be a real date"),
         ({"day": "1", "month": "2", "year": "20"}, "Date must be a real date"),
-        ({"day": "", "month": "", "year": ""}, "Enter a date"),
+        ({"day": "", "month": "", "year": ""}, "Enter the date for “Question”"),
     ],
 )
 def test_date_errors_follow_the_govuk_date_input(value, message):
@@ -85,7 +88,7 @@ def test_yes_no_is_two_radios_never_a_box_to_tick():
     field = field_types.get("yes_no").form_field(spec_of("yes_no"))
     assert isinstance(field.widget, forms.RadioSelect)
     assert clean("yes_no", "no") == "no"
-    assert error_of("yes_no", "") == "Select yes or no"
+    assert error_of("yes_no", "") == "Select yes or no for “Question”"
     assert error_of("yes_no", "maybe") == "Select yes or no"
 
 
@@ -322,6 +325,31 @@ def _data(fields, answers):
     from ehc_forms.registry import bind_answers
 
     return bind_answers(fields, answers)
+
+
+def test_a_follow_up_to_a_hidden_question_is_hidden_too(make_form):
+    form = make_form(
+        [
+            (
+                "One",
+                "",
+                [
+                    f("yes_no", "applies", "Applies?"),
+                    f("yes_no", "delivered", "Delivered?", show_if=("applies", "yes")),
+                    text("gaps", "What is missing?", show_if=("delivered", "no")),
+                ],
+            )
+        ],
+        slug="chain",
+    )
+    definition = Definition(form.steps)
+    step = definition.step(1)
+
+    def shown(answers):
+        return [field.key for field in definition.visible_fields(step, answers)]
+
+    assert shown({"applies": "yes", "delivered": "no"}) == ["applies", "delivered", "gaps"]
+    assert shown({"applies": "no", "delivered": "no"}) == ["applies"]
 
 
 def test_a_conditional_step_cannot_start_until_its_answer_is_given(sample_form):

@@ -1,6 +1,7 @@
 """Filling in a form: starting it, confirming details, the task list and the step pages."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -108,7 +109,7 @@ def test_details_errors_are_summarised_and_keep_what_was_typed(
     )
     html = response.content.decode()
     assert "There is a problem" in html
-    assert '<a href="#full_name">This field is required.</a>' in html
+    assert '<a href="#full_name">Enter an answer for “Full name”</a>' in html
     assert 'href="#email">Enter an email address in the correct format' in html
     assert 'value="nope"' in html
     assert not Submission.objects.exists()
@@ -191,7 +192,7 @@ def test_save_and_continue_with_errors_keeps_everything(professional_client, dra
     assert "There is a problem" in html
     assert 'href="#known_as">Ensure this value has at most 20 characters' in html
     assert 'href="#primary_need">Choose one of the options in the list</a>' in html
-    assert 'href="#looked_after">Select yes or no</a>' in html
+    assert 'href="#looked_after">Select yes or no for “Looked after?”</a>' in html
     assert 'value="A name far longer than twenty characters"' in html
     draft = reload(draft)
     assert draft.answers["known_as"] == "A name far longer than twenty characters"
@@ -213,7 +214,7 @@ def test_save_and_come_back_later_keeps_invalid_values_and_shows_them_next_time(
     assert "x" * 60 in html
     assert "Answer must be 50 characters or fewer" in html
     # A question simply not answered yet is not shown as an error on return.
-    assert "Enter a date" not in html
+    assert "Enter the date" not in html
 
 
 def test_repeating_group_rows_are_added_and_removed_without_script(
@@ -311,7 +312,9 @@ def test_every_url_is_404_for_another_professional(other_client, draft, child, s
 def test_every_url_asks_visitors_to_sign_in(client, draft, child, sample_form):
     for method, url in draft_urls(draft, child, sample_form):
         response = getattr(client, method)(url)
-        assert response.status_code == 302 and "/account/login/" in response.url, (method, url)
+        assert response.status_code == 302, (method, url)
+        # After signing in (for example after the idle timeout) they land back where they were.
+        assert response.url.endswith("?next=" + quote(url)), (method, url)
 
 
 def test_unknown_steps_drafts_and_submitted_forms_are_404(professional_client, draft):

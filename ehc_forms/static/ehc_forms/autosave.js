@@ -76,17 +76,29 @@
     var values = [];
     form.querySelectorAll("[name='" + key + "']").forEach(function (input) {
       if ((input.type === "radio" || input.type === "checkbox") && !input.checked) return;
+      // An answer to a hidden question does not count, so follow-up questions hide too.
+      if (input.closest("[hidden]")) return;
       values.push(String(input.value).trim().toLowerCase());
     });
     return values;
   }
   function applyConditions() {
+    // Repeat so that a chain of follow-up questions settles, one level per pass.
+    for (var pass = 0; pass < dependants.length; pass++) {
+      if (!applyConditionsOnce()) return;
+    }
+  }
+  function applyConditionsOnce() {
+    var changed = false;
     dependants.forEach(function (element) {
       var key = element.getAttribute("data-show-if-key");
       if (!form.querySelector("[name='" + key + "']")) return;
       var expected = element.getAttribute("data-show-if-value").trim().toLowerCase();
-      element.hidden = currentValues(key).indexOf(expected) === -1;
+      var hidden = currentValues(key).indexOf(expected) === -1;
+      if (element.hidden !== hidden) changed = true;
+      element.hidden = hidden;
     });
+    return changed;
   }
   if (dependants.length) {
     form.addEventListener("change", applyConditions);
