@@ -303,7 +303,7 @@ class MultipleChoiceType(OptionsFieldType):
     type_name = "Multiple choice"
     required_message = "Select at least one option for “{label}”"
     block_class = MultipleChoiceBlock
-    template = "ehc_forms/fields/checkboxes.html"
+    template = "ehc_forms/fields/choices.html"
 
     def options(self, spec):
         lines = [line.strip() for line in (spec.get("options") or "").splitlines()]
@@ -318,6 +318,9 @@ class MultipleChoiceType(OptionsFieldType):
                 spec, invalid_choice="Select only options from the list"
             ),
         )
+
+    def render_context(self, spec, *, name, value, show_errors):
+        return {"options": self.options(spec), "kind": "checkboxes", "input_type": "checkbox"}
 
     def bind(self, spec, answer, name):
         return [(name, value) for value in answer or []]
@@ -427,10 +430,18 @@ class YesNoType(OptionsFieldType):
     type_name = "Yes or no"
     required_message = "Select yes or no for “{label}”"
     block_class = YesNoBlock
-    template = "ehc_forms/fields/radios.html"
+    template = "ehc_forms/fields/choices.html"
 
     def options(self, spec):
         return [("yes", "Yes"), ("no", "No")]
+
+    def render_context(self, spec, *, name, value, show_errors):
+        return {
+            "options": self.options(spec),
+            "kind": "radios",
+            "input_type": "radio",
+            "inline": True,
+        }
 
     def form_field(self, spec):
         return forms.ChoiceField(

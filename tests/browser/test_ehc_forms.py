@@ -28,9 +28,12 @@ def signed_in_draft(live_site, page, professional, sign_in):
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_site.url}]
     )
     yield draft
-    # Leaving the page sends any unsaved answers; stop that request reaching the server
-    # while the test database is being emptied.
-    page.route("**/autosave/", lambda route: route.abort())
+    # Leaving the page would send any unsaved answers while the test database is being
+    # emptied; the script stops autosaving once its form is submitted, so signal that first.
+    page.evaluate(
+        "document.querySelectorAll('form[data-ehc-autosave]')"
+        ".forEach(form => form.dispatchEvent(new Event('submit', {cancelable: true})))"
+    )
     page.goto("about:blank")
 
 

@@ -1,16 +1,24 @@
 """Each built-in field type, valid and invalid, and the registry round trip for every one."""
 
 import datetime
+import re
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.datastructures import MultiValueDict
 from wagtail import hooks
 
 from ehc_forms.definition import Definition
 from ehc_forms.demo import f, text
 from ehc_forms.field_types import FieldBlock, ShortTextType
-from ehc_forms.registry import FieldTypeRegistry, field_types, form_for_fields, to_spec
+from ehc_forms.registry import (
+    FieldTypeRegistry,
+    bind_answers,
+    field_types,
+    form_for_fields,
+    to_spec,
+)
 
 
 def spec_of(type_name, **raw):
@@ -289,8 +297,6 @@ def test_registry_round_trip(type_name, lookup):
 
 
 def _bound(field_type, spec, answer, name):
-    from django.utils.datastructures import MultiValueDict
-
     data = MultiValueDict()
     for key, value in field_type.bind(spec, answer, name):
         data.appendlist(key, value)
@@ -322,8 +328,6 @@ def test_conditional_fields_are_validated_only_when_shown(sample_form):
 
 
 def _data(fields, answers):
-    from ehc_forms.registry import bind_answers
-
     return bind_answers(fields, answers)
 
 
@@ -378,3 +382,21 @@ def test_other_apps_add_types_through_the_hook():
         names = [name for name, _ in registry.blocks()]
     assert names == ["short_text", "school_urn"]
     assert registry.get("school_urn").type_name == "School URN"
+
+
+def checked_values(html):
+    return re.findall(r'value="([^"]+)" checked', html)
+
+
+def test_choices_render_as_govuk_checkboxes_and_radios_with_the_answer_ticked():
+    choice = field_types.get("multiple_choice")
+    spec = spec_of("multiple_choice", options="Conversation\nDrawing")
+    html = choice.render(spec, name="how", value=["Drawing"], errors=[])
+    assert 'class="govuk-checkboxes__input"' in html and 'type="checkbox"' in html
+    assert checked_values(html) == ["Drawing"]
+
+    yes_no = field_types.get("yes_no")
+    html = yes_no.render(spec_of("yes_no"), name="agree", value="no", errors=["Select"])
+    assert "govuk-radios--inline" in html and 'type="radio"' in html
+    assert checked_values(html) == ["no"]
+    assert 'id="agree-error"' in html and "govuk-form-group--error" in html

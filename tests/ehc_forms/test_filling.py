@@ -132,18 +132,22 @@ def test_task_list_shows_each_step_state(professional_client, draft):
     assert "You have completed 0 of 4 steps." in html
 
 
-def test_save_and_continue_completes_the_step_and_moves_on(professional_client, draft, reload):
-    response = professional_client.post(
+def continue_from_step_one(client, draft, looked_after, social_worker):
+    return client.post(
         step_url(draft, 1),
         {
             "version": draft.version,
             "action": "continue",
             "known_as": "Alex",
             "primary_need": "ASD",
-            "looked_after": "no",
-            "social_worker": "Should not be kept",
+            "looked_after": looked_after,
+            "social_worker": social_worker,
         },
     )
+
+
+def test_save_and_continue_completes_the_step_and_moves_on(professional_client, draft, reload):
+    response = continue_from_step_one(professional_client, draft, "no", "Should not be kept")
     assert response.url == step_url(draft, 2)
     draft = reload(draft)
     assert draft.answers == {"known_as": "Alex", "primary_need": "ASD", "looked_after": "no"}
@@ -161,17 +165,7 @@ def test_a_conditional_step_opens_once_its_answer_allows(professional_client, dr
     assert professional_client.get(step_url(draft, 3)).url == reverse(
         "ehc_forms:task_list", args=[draft.pk]
     )
-    professional_client.post(
-        step_url(draft, 1),
-        {
-            "version": draft.version,
-            "action": "continue",
-            "known_as": "Alex",
-            "primary_need": "ASD",
-            "looked_after": "yes",
-            "social_worker": "Sam Okafor",
-        },
-    )
+    continue_from_step_one(professional_client, draft, "yes", "Sam Okafor")
     assert reload(draft).answers["social_worker"] == "Sam Okafor"
     assert professional_client.get(step_url(draft, 3)).status_code == 200
 
