@@ -61,9 +61,12 @@ def apply_action(step, typed, action):
     return typed
 
 
-def save_step(submission_id, author, step_number, data, version, *, complete=False, action=""):
+def save_step(
+    submission_id, author, step_number, data, version, *, complete=False, action="", button=False
+):
     """Store the typed values of one step if `version` is current; raise VersionConflict if
-    not. `complete` is the "Save and continue" button: a valid step becomes Completed."""
+    not. `complete` is the "Save and continue" button: a valid step becomes Completed.
+    Saves made with a button go into the history; autosaves, every few seconds, do not."""
     with transaction.atomic():
         submission = (
             Submission.objects.select_for_update()
@@ -86,10 +89,10 @@ def save_step(submission_id, author, step_number, data, version, *, complete=Fal
         submission.version += 1
         submission.updated_at = timezone.now()
         submission.save(update_fields=["answers", "step_states", "version", "updated_at"])
-        if complete or action:
+        if button:
             kind = (
                 SubmissionEvent.Kind.STEP_COMPLETED
-                if state == StepState.COMPLETED
+                if complete and state == StepState.COMPLETED
                 else SubmissionEvent.Kind.STEP_SAVED
             )
             submission.record(kind, author, step=step.id, version=submission.version)

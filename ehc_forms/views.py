@@ -282,6 +282,7 @@ def step_view(request, submission_id, number):
             posted_version(request),
             complete=complete,
             action="" if action in ("continue", "later") else action,
+            button=True,
         )
     except VersionConflict as conflict:
         typed = read_answers(step.answer_fields, request.POST)

@@ -63,21 +63,13 @@ def test_a_valid_definition_passes_full_clean(form_index, lookup):
     page.full_clean()
 
 
-def test_the_admin_refuses_repeated_keys_with_a_clear_error(client, form_index, sign_in):
-    from portal_pages.accounts.models import User
-
-    editor = User.objects.create_superuser(email="editor@exampleshire.gov.uk", password="x" * 16)
-    sign_in(client, editor)
-    field = {"label": "Name", "key": "name", "hint": "", "required": True, "max_length": 20}
-    data = {
-        "title": "New form",
-        "slug": "new-form",
-        "intro": "Intro",
-        "audience": "everyone",
-        "steps-count": "2",
-    }
-    for index in range(2):
+def admin_form_data(slug, keys, **extra):
+    """The admin's POST for a new form with one short-text question per step."""
+    data = {"title": "New form", "slug": slug, "intro": "Intro", "audience": "everyone", **extra}
+    data["steps-count"] = str(len(keys))
+    for index, key in enumerate(keys):
         prefix = f"steps-{index}"
+        question = f"{prefix}-value-fields-0"
         data.update(
             {
                 f"{prefix}-deleted": "",
@@ -89,24 +81,55 @@ def test_the_admin_refuses_repeated_keys_with_a_clear_error(client, form_index, 
                 f"{prefix}-value-show_if-key": "",
                 f"{prefix}-value-show_if-value": "",
                 f"{prefix}-value-fields-count": "1",
-                f"{prefix}-value-fields-0-deleted": "",
-                f"{prefix}-value-fields-0-order": "0",
-                f"{prefix}-value-fields-0-type": "short_text",
-                f"{prefix}-value-fields-0-id": "",
-                **{
-                    f"{prefix}-value-fields-0-value-{name}": value
-                    for name, value in field.items()
-                    if name != "required"
-                },
-                f"{prefix}-value-fields-0-value-required": "on",
-                f"{prefix}-value-fields-0-value-show_if-key": "",
-                f"{prefix}-value-fields-0-value-show_if-value": "",
+                f"{question}-deleted": "",
+                f"{question}-order": "0",
+                f"{question}-type": "short_text",
+                f"{question}-id": "",
+                f"{question}-value-label": "Name",
+                f"{question}-value-key": key,
+                f"{question}-value-hint": "",
+                f"{question}-value-required": "on",
+                f"{question}-value-max_length": "20",
+                f"{question}-value-show_if-key": "",
+                f"{question}-value-show_if-value": "",
             }
         )
-    response = client.post(f"/admin/pages/add/ehc_forms/ehcformpage/{form_index.pk}/", data)
+    return data
+
+
+@pytest.fixture
+def editor_client(client, sign_in):
+    from portal_pages.accounts.models import User
+
+    editor = User.objects.create_superuser(email="editor@exampleshire.gov.uk", password="x" * 16)
+    return sign_in(client, editor)
+
+
+def test_the_admin_refuses_repeated_keys_with_a_clear_error(editor_client, form_index):
+    response = editor_client.post(
+        f"/admin/pages/add/ehc_forms/ehcformpage/{form_index.pk}/",
+        admin_form_data("new-form", ["name", "name"]),
+    )
     assert response.status_code == 200
     assert "Used more than once: name." in response.content.decode()
     assert not EHCFormPage.objects.filter(slug="new-form").exists()
+
+
+def test_editors_build_and_publish_a_form_in_the_admin(editor_client, form_index):
+    response = editor_client.post(
+        f"/admin/pages/add/ehc_forms/ehcformpage/{form_index.pk}/",
+        admin_form_data(
+            "new-form",
+            ["name", "school_name"],
+            offered_at_stages=["request", "assessment"],
+            **{"action-publish": "publish"},
+        ),
+    )
+    assert response.status_code == 302
+    page = EHCFormPage.objects.get(slug="new-form")
+    assert page.live and page.offered_at_stages == ["request", "assessment"]
+    assert [field.key for field in page.definition.all_fields()] == ["name", "school_name"]
+    assert page.live_revision is not None
 
 
 def test_json_schema_endpoint_describes_a_live_form(client, sample_form):
