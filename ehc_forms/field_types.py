@@ -230,7 +230,7 @@ class MemoType(FieldType):
             max_length=spec["max_chars"],
             widget=forms.Textarea(),
             error_messages=self.error_messages(
-                spec, max_length="Answer must be %(limit_value)s characters or fewer"
+                spec, max_length=f"Answer must be {grouped(spec['max_chars'])} characters or fewer"
             ),
         )
 

@@ -183,3 +183,10 @@ def test_demo_forms_are_realistic_and_loading_twice_changes_nothing(demo_site):
     draft = Submission.objects.get(author__email="sendco@oakfield-primary.sch.uk")
     assert "completed" in draft.step_states.values()
     assert "in_progress" in draft.step_states.values()
+
+
+def test_the_published_page_previews_every_step_for_editors(client, sample_form):
+    html = client.get(sample_form.url).content.decode()
+    assert "Step 1: About the child" in html
+    assert "Step 4: People" in html
+    assert 'name="known_as"' in html and "govuk-character-count" in html

@@ -48,7 +48,7 @@ def test_short_text_keeps_to_its_maximum_length():
 def test_memo_allows_exactly_its_limit_and_no_more():
     assert len(clean("memo", "a" * 4000, max_chars=4000)) == 4000
     assert error_of("memo", "a" * 4001, max_chars=4000) == (
-        "Answer must be 4000 characters or fewer"
+        "Answer must be 4,000 characters or fewer"
     )
 
 
