@@ -19,6 +19,21 @@ from ehc_forms.definition import Definition, StepState, definition_errors
 from portal_pages.children.stages import Stage
 
 
+class StepsField(StreamField):
+    """The `steps` StreamField. Migrations record it by name rather than as a frozen copy of
+    every block, because the field blocks come from the registry: a field type another app
+    adds through the hook changes no database schema (answers and steps are JSON), so it
+    must not need a migration in this app."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("block_lookup", None)
+        super().__init__(StepsBlock, **kwargs)
+
+    def deconstruct(self):
+        name, path, _, kwargs = models.Field.deconstruct(self)
+        return name, path, [], kwargs
+
+
 class LookupList(ClusterableModel):
     """A list of options that several forms share, such as the primary need codes.
 
@@ -95,7 +110,7 @@ class EHCFormPage(Page):
     audience = models.CharField(
         "offered to", max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
-    steps = StreamField(StepsBlock, blank=True)
+    steps = StepsField(blank=True)
 
     base_form_class = EHCFormPageForm
     content_panels = Page.content_panels + [

@@ -190,3 +190,9 @@ def test_the_published_page_previews_every_step_for_editors(client, sample_form)
     assert "Step 1: About the child" in html
     assert "Step 4: People" in html
     assert 'name="known_as"' in html and "govuk-character-count" in html
+
+
+def test_migrations_do_not_freeze_the_registrys_blocks():
+    """A field type added through the hook must not need a migration in this app."""
+    name, path, args, kwargs = EHCFormPage._meta.get_field("steps").deconstruct()
+    assert (path, args, kwargs) == ("ehc_forms.models.StepsField", [], {"blank": True})
