@@ -199,8 +199,8 @@ def task_list(request, submission_id):
 
 
 def get_step_or_redirect(submission, number):
-    """The step if it can be opened now; otherwise None (it is not yet possible, or it does
-    not apply to the answers given)."""
+    """The step if it can be opened now; None if it cannot start yet or does not apply to
+    the answers given. A step number the form does not have is a 404."""
     step = submission.definition.step(number)
     if step is None:
         raise Http404("No such step.")
@@ -334,9 +334,9 @@ def autosave(request, submission_id, number):
     """Stores the step's values as typed. Answers 409, with the server's answers for the
     step, when the draft has moved on since the page loaded (or the request is replayed)."""
     submission = get_draft_or_404(request.user, submission_id)
-    step = submission.definition.step(number)
+    step = get_step_or_redirect(submission, number)
     if step is None:
-        raise Http404("No such step.")
+        raise Http404("That step cannot be started yet.")
     try:
         saved = save_step(
             submission.pk, request.user, number, request.POST, posted_version(request)

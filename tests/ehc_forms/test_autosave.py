@@ -94,6 +94,8 @@ def test_autosave_drops_answers_to_questions_that_are_hidden(professional_client
 def test_autosave_only_accepts_posts(professional_client, draft):
     assert professional_client.get(autosave_url(draft, 1)).status_code == 405
     assert professional_client.post(autosave_url(draft, 9), {"version": 1}).status_code == 404
+    # The care step cannot start until "looked after" is answered.
+    assert professional_client.post(autosave_url(draft, 3), {"version": 1}).status_code == 404
 
 
 def publish_new_version(form, lookup):
