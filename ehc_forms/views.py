@@ -230,6 +230,16 @@ def shown_fields(definition, step, answers):
     ]
 
 
+def saved_answers(step, answers):
+    """(question, answer as it reads) for the step's saved answers, so a page refused as
+    stale can show them beside what this window typed."""
+    return [
+        (field.spec["label"], field.type.display(field.spec, answers.get(field.key)))
+        for field in step.answer_fields
+        if not field.type.is_empty(answers.get(field.key))
+    ]
+
+
 def render_step(request, submission, step, answers, *, form, show_all_errors, conflict=False):
     definition = submission.definition
     fields = shown_fields(definition, step, answers)
@@ -251,6 +261,7 @@ def render_step(request, submission, step, answers, *, form, show_all_errors, co
             "fields": render_fields(fields, answers, errors),
             "error_summary": [(field.key, " ".join(errors[field.key])) for field in summary_fields],
             "conflict": conflict,
+            "saved_elsewhere": saved_answers(step, submission.answers) if conflict else [],
             "autosave_url": reverse("ehc_forms:autosave", args=[submission.pk, step.number]),
         },
         status=409 if conflict else 200,
