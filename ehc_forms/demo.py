@@ -5,10 +5,6 @@ import copy
 import datetime
 import uuid
 
-from django.test import Client
-from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_email.models import EmailDevice
 from wagtail.models import Site
 
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage, LookupList, Submission
@@ -712,38 +708,3 @@ def load():
     load_forms()
     load_drafts()
     return []
-
-
-def signed_in_client(user):
-    """A test client signed in with both factors, for the bench."""
-    client = Client()
-    device, _ = EmailDevice.objects.get_or_create(
-        user=user, name="email", defaults={"confirmed": True, "email": user.email}
-    )
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
-def bench_pages():
-    """The annual review's task list and its largest step, for the demo professional."""
-    professional = User.objects.get(email=DEMO_PROFESSIONAL)
-    form = EHCFormPage.objects.get(slug="annual-review")
-    child = demo_child(professional)
-    draft = Submission.objects.filter(author=professional, form=form, child=child).first()
-    if draft is None:
-        draft = Submission.objects.create(
-            form=form, revision_id=form.live_revision_id, child=child, author=professional
-        )
-    largest = max(draft.definition.steps, key=lambda step: len(step.fields))
-    client = signed_in_client(professional)
-    return [
-        ("forms: annual review task list", client, reverse("ehc_forms:task_list", args=[draft.pk])),
-        (
-            f"forms: largest step ({len(largest.fields)} fields)",
-            client,
-            reverse("ehc_forms:step", args=[draft.pk, largest.number]),
-        ),
-    ]

@@ -6,7 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ehc_forms import demo
+from ehc_forms import bench, demo
 from ehc_forms.models import FormShare, LookupList
 from ehc_forms.views import render_child_forms
 
@@ -60,4 +60,4 @@ def child_forms_section(request, child):
 
 
 hooks.register("register_demo_content", demo.load, order=10)
-hooks.register("register_bench_pages", demo.bench_pages)
+hooks.register("register_bench_pages", bench.bench_pages)
