@@ -25,6 +25,8 @@ class VersionConflict(Exception):
 
 @dataclass
 class StepSave:
+    """The outcome of a save: the updated draft, the step's validated form and its state."""
+
     submission: Submission
     form: object
     state: str

@@ -196,3 +196,13 @@ def test_migrations_do_not_freeze_the_registrys_blocks():
     """A field type added through the hook must not need a migration in this app."""
     name, path, args, kwargs = EHCFormPage._meta.get_field("steps").deconstruct()
     assert (path, args, kwargs) == ("ehc_forms.models.StepsField", [], {"blank": True})
+
+
+def test_bench_pages_answer_for_the_demo_professional(demo_site):
+    from ehc_forms.bench import bench_pages
+
+    call_command("load_demo_content", stdout=io.StringIO())
+    pages = bench_pages()
+    assert len(pages) == 2
+    for label, client, url in pages:
+        assert client.get(url).status_code == 200, label
