@@ -1,6 +1,7 @@
 """Form definitions: key rules, the admin, the JSON Schema endpoint and the demo forms."""
 
 import io
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -130,6 +131,9 @@ def test_editors_build_and_publish_a_form_in_the_admin(editor_client, form_index
     assert page.live and page.offered_at_stages == ["request", "assessment"]
     assert [field.key for field in page.definition.all_fields()] == ["name", "school_name"]
     assert page.live_revision is not None
+    edit = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert re.search(r'name="offered_at_stages" value="assessment"[^>]*checked', edit)
+    assert not re.search(r'name="offered_at_stages" value="draft_plan"[^>]*checked', edit)
 
 
 def test_json_schema_endpoint_describes_a_live_form(client, sample_form):
