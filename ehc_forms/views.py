@@ -94,13 +94,9 @@ def details_from_account(user):
     }
 
 
-def error_list(fields, form, name_prefix=""):
+def error_list(fields, errors):
     """(anchor, message) pairs for the error summary, in the order of the fields."""
-    return [
-        (name_prefix + field.key, " ".join(form.errors[field.key]))
-        for field in fields
-        if field.key in form.errors
-    ]
+    return [(field.key, " ".join(errors[field.key])) for field in fields if field.key in errors]
 
 
 def render_fields(fields, answers, errors, show_errors=True):
@@ -133,7 +129,7 @@ def professional_details(request, child_id, form_id):
             return redirect("ehc_forms:task_list", draft.pk)
         errors = form.errors
     else:
-        typed, errors, form = details_from_account(request.user), {}, None
+        typed, errors = details_from_account(request.user), {}
     return render(
         request,
         "ehc_forms/professional_details.html",
@@ -141,7 +137,7 @@ def professional_details(request, child_id, form_id):
             "child": child,
             "form": available.form,
             "fields": render_fields(fields, typed, errors),
-            "error_summary": error_list(fields, form) if form else [],
+            "error_summary": error_list(fields, errors),
         },
     )
 
@@ -248,7 +244,6 @@ def render_step(request, submission, step, answers, *, form, show_all_errors, co
         for key, messages_ in form.errors.items()
         if show_all_errors or not definition.fields_by_key[key].type.is_empty(answers.get(key))
     }
-    summary_fields = [field for field in fields if field.key in errors]
     return render(
         request,
         "ehc_forms/step.html",
@@ -259,7 +254,7 @@ def render_step(request, submission, step, answers, *, form, show_all_errors, co
             "step": step,
             "step_count": len(definition.steps),
             "fields": render_fields(fields, answers, errors),
-            "error_summary": [(field.key, " ".join(errors[field.key])) for field in summary_fields],
+            "error_summary": error_list(fields, errors),
             "conflict": conflict,
             "saved_elsewhere": saved_answers(step, submission.answers) if conflict else [],
             "autosave_url": reverse("ehc_forms:autosave", args=[submission.pk, step.number]),
