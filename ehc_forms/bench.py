@@ -6,7 +6,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_email.models import EmailDevice
 
 from ehc_forms.demo import DEMO_PROFESSIONAL, demo_child
-from ehc_forms.models import EHCFormPage, Submission
+from ehc_forms.models import EHCFormPage
+from ehc_forms.saving import details_from_account, start_draft
 from portal_pages.accounts.models import User
 
 
@@ -28,11 +29,7 @@ def bench_pages():
     professional = User.objects.get(email=DEMO_PROFESSIONAL)
     form = EHCFormPage.objects.get(slug="annual-review")
     child = demo_child(professional)
-    draft = Submission.objects.filter(author=professional, form=form, child=child).first()
-    if draft is None:
-        draft = Submission.objects.create(
-            form=form, revision_id=form.live_revision_id, child=child, author=professional
-        )
+    draft = start_draft(professional, child, form, details_from_account(professional))
     largest = max(draft.definition.steps, key=lambda step: len(step.fields))
     client = signed_in_client(professional)
     return [

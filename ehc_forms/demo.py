@@ -8,6 +8,8 @@ import uuid
 from wagtail.models import Site
 
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage, LookupList, Submission
+from ehc_forms.registry import bind_answers
+from ehc_forms.saving import details_from_account, save_step, start_draft
 from portal_pages.accounts.models import User
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.models import Child
@@ -672,9 +674,6 @@ DEMO_ANSWERS = {
 
 def load_drafts():
     """A draft in progress for the demo professional, with its first step completed."""
-    from ehc_forms.registry import bind_answers
-    from ehc_forms.saving import save_step
-
     professional = User.objects.filter(email=DEMO_PROFESSIONAL).first()
     form = EHCFormPage.objects.filter(slug="request-for-assessment").first()
     if professional is None or form is None:
@@ -682,19 +681,7 @@ def load_drafts():
     child = demo_child(professional)
     if Submission.objects.filter(author=professional, form=form, child=child).exists():
         return
-    draft = Submission.objects.create(
-        form=form,
-        revision_id=form.live_revision_id,
-        child=child,
-        author=professional,
-        professional_details={
-            "full_name": professional.full_name,
-            "job_title": professional.job_title,
-            "organisation": str(professional.organisation or ""),
-            "email": professional.email,
-            "phone": "",
-        },
-    )
+    draft = start_draft(professional, child, form, details_from_account(professional))
     for number, complete in ((1, True), (2, False)):
         step = draft.definition.step(number)
         data = bind_answers(step.fields, DEMO_ANSWERS)

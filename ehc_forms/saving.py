@@ -7,7 +7,7 @@ validate; validation only decides the step's state."""
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ehc_forms.definition import StepState
@@ -135,3 +135,34 @@ def move_to_latest_revision(submission, user):
             revision=latest.pk,
         )
     return submission
+
+
+def details_from_account(user):
+    """The professional's details as their account has them, to confirm for a form."""
+    return {
+        "full_name": user.full_name,
+        "job_title": user.job_title,
+        "organisation": str(user.organisation or ""),
+        "email": user.email,
+        "phone": user.phone,
+    }
+
+
+def start_draft(user, child, form, details):
+    """The author's one draft for this child and form, pinned to the live revision."""
+    try:
+        with transaction.atomic():
+            draft = Submission.objects.create(
+                form=form,
+                revision_id=form.live_revision_id,
+                child=child,
+                author=user,
+                professional_details=details,
+            )
+            draft.record(SubmissionEvent.Kind.STARTED, user, revision=form.live_revision_id)
+            return draft
+    except IntegrityError:
+        # The same person started it in another tab a moment ago: resume that draft.
+        return Submission.objects.get(
+            child=child, form=form, author=user, status=Submission.Status.DRAFT
+        )

@@ -2,7 +2,6 @@
 confirming their own details, the task list, each step and autosave."""
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -16,9 +15,15 @@ from ehc_forms.access import (
     get_draft_or_404,
 )
 from ehc_forms.definition import StepState
-from ehc_forms.models import Submission, SubmissionEvent
 from ehc_forms.registry import Field, bind_answers, field_types, form_for_fields, read_answers
-from ehc_forms.saving import VersionConflict, move_to_latest_revision, save_step, validate_step
+from ehc_forms.saving import (
+    VersionConflict,
+    details_from_account,
+    move_to_latest_revision,
+    save_step,
+    start_draft,
+    validate_step,
+)
 from portal_pages.accounts.access import professional_required
 from portal_pages.children.access import get_visible_child_or_404
 
@@ -84,16 +89,6 @@ def professional_detail_fields():
     ]
 
 
-def details_from_account(user):
-    return {
-        "full_name": user.full_name,
-        "job_title": user.job_title,
-        "organisation": str(user.organisation or ""),
-        "email": user.email,
-        "phone": user.phone,
-    }
-
-
 def error_list(fields, errors):
     """(anchor, message) pairs for the error summary, in the order of the fields."""
     return [(field.key, " ".join(errors[field.key])) for field in fields if field.key in errors]
@@ -140,26 +135,6 @@ def professional_details(request, child_id, form_id):
             "error_summary": error_list(fields, errors),
         },
     )
-
-
-def start_draft(user, child, form, details):
-    """The author's one draft for this child and form, pinned to the live revision."""
-    try:
-        with transaction.atomic():
-            draft = Submission.objects.create(
-                form=form,
-                revision_id=form.live_revision_id,
-                child=child,
-                author=user,
-                professional_details=details,
-            )
-            draft.record(SubmissionEvent.Kind.STARTED, user, revision=form.live_revision_id)
-            return draft
-    except IntegrityError:
-        # The same person started it in another tab a moment ago: resume that draft.
-        return Submission.objects.get(
-            child=child, form=form, author=user, status=Submission.Status.DRAFT
-        )
 
 
 @professional_required

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from ehc_forms.demo import load_forms
 from ehc_forms.models import EHCFormPage, Submission
-from ehc_forms.views import start_draft
+from ehc_forms.saving import start_draft
 from portal_pages.children.models import Child
 
 

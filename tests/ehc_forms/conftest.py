@@ -8,7 +8,7 @@ from django.utils.datastructures import MultiValueDict
 
 from ehc_forms.demo import build_steps, f, group, memo, note, text
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage, LookupList, Submission
-from ehc_forms.views import start_draft
+from ehc_forms.saving import start_draft
 from portal_pages.children.models import Child
 
 

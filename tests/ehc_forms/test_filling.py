@@ -324,7 +324,7 @@ def test_unknown_steps_drafts_and_submitted_forms_are_404(professional_client, d
 @pytest.fixture
 def large_draft(demo_site, professional, child):
     from ehc_forms.demo import load_forms
-    from ehc_forms.views import start_draft
+    from ehc_forms.saving import start_draft
 
     load_forms()
     form = EHCFormPage.objects.get(slug="annual-review")
