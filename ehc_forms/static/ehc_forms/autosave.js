@@ -14,19 +14,21 @@
   var dirty = false;
   var stopped = false;
   var inFlight = false;
+  var pending = null;
 
   function say(text) {
     if (status) status.textContent = text;
   }
 
   function send(leaving) {
-    if (!dirty || stopped || inFlight) return;
+    if (inFlight) return pending;
+    if (!dirty || stopped) return null;
     clearTimeout(timer);
     dirty = false;
     inFlight = !leaving;
     var body = new FormData(form);
     // keepalive lets the request finish after the page has gone.
-    fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: !!leaving, redirect: "error" })
+    pending = fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: !!leaving, redirect: "error" })
       .then(function (response) {
         return response.json().then(function (data) { return { response: response, data: data }; });
       })
@@ -48,6 +50,7 @@
         dirty = true;
         if (!leaving) say("Your latest changes are not saved yet. Use the buttons below to save them.");
       });
+    return pending;
   }
 
   function schedule() {
@@ -68,7 +71,14 @@
     if (document.visibilityState === "hidden") send(true);
   });
   window.addEventListener("pagehide", function () { send(true); });
-  document.addEventListener("portal:before-signout", function () { send(true); });
+  // The session-timeout script may pass `detail.waitUntil(promise)` to hold the sign-out
+  // until this save has reached the server.
+  document.addEventListener("portal:before-signout", function (event) {
+    var saving = send(true);
+    if (saving && event.detail && typeof event.detail.waitUntil === "function") {
+      event.detail.waitUntil(saving);
+    }
+  });
 
   // Questions shown only for a given answer to another question on this step.
   var dependants = form.querySelectorAll("[data-show-if-key]");
