@@ -341,10 +341,11 @@ def test_query_counts_of_the_largest_form(
     with django_assert_max_num_queries(8):
         response = professional_client.get(reverse("ehc_forms:task_list", args=[large_draft.pk]))
     assert response.status_code == 200
+    for step in definition.steps:
+        with django_assert_max_num_queries(8):
+            response = professional_client.get(step_url(large_draft, step.number))
+        assert response.status_code == 200, step.title
     largest = max(definition.steps, key=lambda step: len(step.fields))
-    with django_assert_max_num_queries(8):
-        response = professional_client.get(step_url(large_draft, largest.number))
-    assert response.status_code == 200
     # Saving adds the locked re-read of the draft, its update and the history entry.
     with django_assert_max_num_queries(13):
         response = professional_client.post(
