@@ -188,10 +188,6 @@ def grouped(number):
     return f"{number:,}"
 
 
-def text_input(**attrs):
-    return forms.TextInput(attrs={"class": "govuk-input", **attrs})
-
-
 @field_types.register
 class ShortTextType(FieldType):
     """A single line of text with a maximum length."""
@@ -204,7 +200,6 @@ class ShortTextType(FieldType):
         return forms.CharField(
             required=spec["required"],
             max_length=spec["max_length"],
-            widget=text_input(),
             error_messages=self.error_messages(spec),
         )
 
@@ -228,7 +223,6 @@ class MemoType(FieldType):
         return forms.CharField(
             required=spec["required"],
             max_length=spec["max_chars"],
-            widget=forms.Textarea(),
             error_messages=self.error_messages(
                 spec, max_length=f"Answer must be {grouped(spec['max_chars'])} characters or fewer"
             ),
@@ -471,7 +465,6 @@ class NumberType(FieldType):
             required=spec["required"],
             min_value=spec.get("min_value"),
             max_value=spec.get("max_value"),
-            widget=text_input(inputmode="numeric", spellcheck="false"),
             error_messages=self.error_messages(spec, invalid="Enter a whole number, like 12"),
         )
 
@@ -508,7 +501,6 @@ class EmailType(FieldType):
     def form_field(self, spec):
         return forms.EmailField(
             required=spec["required"],
-            widget=text_input(type="email"),
             error_messages=self.error_messages(
                 spec, invalid="Enter an email address in the correct format, like name@example.com"
             ),
@@ -543,7 +535,6 @@ class PhoneType(FieldType):
             required=spec["required"],
             max_length=20,
             validators=[validate_uk_phone],
-            widget=text_input(type="tel"),
             error_messages=self.error_messages(spec),
         )
 

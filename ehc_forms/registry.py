@@ -104,7 +104,6 @@ class FieldType:
                 "name": name,
                 "value": value,
                 "errors": errors,
-                "type": self,
                 **self.render_context(spec, name=name, value=value, show_errors=show_errors),
             },
         )
