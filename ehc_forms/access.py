@@ -47,12 +47,15 @@ def get_available_form_or_404(user, child, form_id):
     raise Http404("No such form for this child.")
 
 
+def drafts_of(user):
+    """The drafts `user` wrote for children they can still see."""
+    return Submission.objects.filter(
+        author=user, status=Submission.Status.DRAFT, child__in=children_visible_to(user)
+    )
+
+
 def get_draft_or_404(user, submission_id):
     """A draft its author may open: anyone else, or a child no longer visible, gets 404."""
     return get_object_or_404(
-        Submission.objects.select_related("revision", "form", "child"),
-        pk=submission_id,
-        author=user,
-        status=Submission.Status.DRAFT,
-        child__in=children_visible_to(user),
+        drafts_of(user).select_related("revision", "form", "child"), pk=submission_id
     )

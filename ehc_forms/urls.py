@@ -7,6 +7,7 @@ from ehc_forms import views
 app_name = "ehc_forms"
 
 urlpatterns = [
+    path("", views.my_drafts, name="my_drafts"),
     path("child/<int:child_id>/", views.child_forms, name="child_forms"),
     path("child/<int:child_id>/<int:form_id>/", views.form_start, name="start"),
     path(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from ehc_forms.access import (
     available_forms,
+    drafts_of,
     get_available_form_or_404,
     get_draft_or_404,
 )
@@ -34,6 +35,13 @@ def render_child_forms(request, child, template="ehc_forms/includes/child_forms.
     return render_to_string(
         template, {"child": child, "entries": available_forms(request.user, child)}, request
     )
+
+
+@professional_required
+def my_drafts(request):
+    """Every form the professional has started and not yet sent, newest first."""
+    drafts = drafts_of(request.user).select_related("form", "child").defer("form__steps")
+    return render(request, "ehc_forms/my_drafts.html", {"drafts": drafts})
 
 
 @professional_required

@@ -1,5 +1,6 @@
 """Admin screens and portal wiring of the EHC forms area."""
 
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -7,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ehc_forms import bench, demo
+from ehc_forms.access import drafts_of
 from ehc_forms.models import FormShare, LookupList
 from ehc_forms.views import render_child_forms
 
@@ -57,6 +59,17 @@ def register_form_share_viewset():
 def child_forms_section(request, child):
     """The forms the professional can start or continue, on the child's SEND home."""
     return render_child_forms(request, child)
+
+
+@hooks.register("register_portal_home_tile")
+def forms_in_progress_tile(request):
+    """How many forms the professional has started, linking to the list of them."""
+    return {
+        "title": "Forms in progress",
+        "href": reverse("ehc_forms:my_drafts"),
+        "count": drafts_of(request.user).count(),
+        "description": "Forms you have started. Your answers are saved as you type.",
+    }
 
 
 hooks.register("register_demo_content", demo.load, order=10)

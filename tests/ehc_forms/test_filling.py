@@ -10,6 +10,8 @@ from wagtail import hooks
 
 from ehc_forms.definition import StepState
 from ehc_forms.models import EHCFormPage, FormShare, Submission, SubmissionEvent
+from ehc_forms.saving import start_draft
+from portal_pages.children.models import Child
 from portal_pages.children.stages import Stage
 
 
@@ -353,3 +355,31 @@ def test_query_counts_of_the_largest_form(
             {"version": large_draft.version, "action": "later"},
         )
     assert response.status_code == 302
+
+
+def test_forms_in_progress_lists_only_my_drafts(
+    professional_client,
+    professional,
+    draft,
+    make_professional,
+    make_form,
+    sign_in,
+    django_assert_max_num_queries,
+):
+    other = make_professional()
+    other_child = Child.objects.create(
+        created_by=other,
+        given_name="Sam",
+        family_name="Lee",
+        date_of_birth=draft.child.date_of_birth,
+    )
+    start_draft(other, other_child, draft.form, {})
+    second = make_form([("One", "", [])], slug="second", title="Second form")
+    start_draft(professional, draft.child, second, {})
+
+    with django_assert_max_num_queries(7):
+        html = professional_client.get(reverse("ehc_forms:my_drafts")).content.decode()
+    assert html.count("Continue<span") == 2
+    assert "Sam Lee" not in html
+    home = professional_client.get("/").content.decode()
+    assert 'href="/forms/">Forms in progress</a>' in home
