@@ -1,5 +1,7 @@
 """Admin screens and portal wiring of the EHC forms area."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
@@ -9,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ehc_forms import bench, demo
 from ehc_forms.access import drafts_of
-from ehc_forms.models import FormShare, LookupList
+from ehc_forms.models import FormShare, LookupList, Submission
 from ehc_forms.views import render_child_forms
 
 
@@ -53,6 +55,20 @@ register_snippet(LookupListViewSet)
 @hooks.register("register_admin_viewset")
 def register_form_share_viewset():
     return FormShareViewSet("form_shares")
+
+
+@hooks.register("before_delete_page")
+def keep_forms_that_have_answers(request, page):
+    """A form that professionals have answered cannot be deleted (their drafts and
+    submissions keep its revisions); unpublish it instead so no one new can start it."""
+    if Submission.objects.filter(form__path__startswith=page.path).exists():
+        messages.error(
+            request,
+            f"'{page.get_admin_display_title()}' cannot be deleted because professionals have "
+            "started it. Unpublish it instead: no one new can start it, and their answers stay.",
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().id)
+    return None
 
 
 @hooks.register("register_child_home_section")

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from ehc_forms.models import FormShare, LookupList
+from ehc_forms.models import EHCFormPage, FormShare, LookupList
 from portal_pages.accounts.groups import CONTENT_EDITORS, SEND_TEAM
 
 
@@ -60,3 +60,19 @@ def test_editors_keep_lookup_lists_and_the_send_team_cannot(
     sign_in(client, officer)
     assert client.get(url).status_code == 302  # Wagtail's "no permission" redirect
     assert LookupList.objects.count() == 1
+
+
+def test_a_form_with_drafts_cannot_be_deleted(client, sign_in, draft, sample_form):
+    from portal_pages.accounts.models import User
+
+    editor = User.objects.create_superuser(email="editor@exampleshire.gov.uk", password="x" * 16)
+    sign_in(client, editor)
+    response = client.post(f"/admin/pages/{sample_form.pk}/delete/")
+    assert response.status_code == 302
+    assert EHCFormPage.objects.filter(pk=sample_form.pk).exists()
+    page = client.get(response.url).content.decode()
+    assert "cannot be deleted because professionals have started it" in page
+
+    # Nor can the index that holds it.
+    client.post(f"/admin/pages/{sample_form.get_parent().pk}/delete/")
+    assert EHCFormPage.objects.filter(pk=sample_form.pk).exists()
