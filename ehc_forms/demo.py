@@ -87,12 +87,13 @@ def group(key, label, item_name, fields, max_count=10, hint="", required=False):
 
 
 def build_steps(slug, steps, lookups):
-    """StreamField data from (title, intro, fields[, show_if]) tuples. Lookup fields name
-    their list; step ids are derived from the form's slug so they are stable."""
+    """StreamField data from (title, intro, fields[, show_if]) tuples. A field's `lookup`
+    option names its list and becomes the list's id; step ids are derived from the form's
+    slug so they are stable."""
     data = []
     for number, (title, intro, fields, *rule) in enumerate(copy.deepcopy(steps), start=1):
         for field in fields:
-            if field["type"] == "lookup":
+            if "lookup" in field["value"]:
                 field["value"]["lookup"] = lookups[field["value"]["lookup"]].pk
         data.append(
             {
