@@ -114,6 +114,27 @@ class Definition:
         depends on an answer not given yet (shown as "Cannot start yet")."""
         return self.rule_holds(step.show_if, answers)
 
+    def data_guidance(self):
+        """One row per answer for data-guidance tables: step, key, question, the type's
+        description of the answer, and whether (and when) it must be given."""
+        rows = []
+        for step in self.steps:
+            for field in step.answer_fields:
+                rule = field.show_if or step.show_if
+                required = "Yes" if field.spec.get("required") else "No"
+                if field.spec.get("required") and rule:
+                    required = f"When {rule[0]} is {rule[1]}"
+                rows.append(
+                    {
+                        "step": step.title,
+                        "key": field.key,
+                        "question": field.spec["label"],
+                        "description": field.type.guidance(field.spec),
+                        "required": required,
+                    }
+                )
+        return rows
+
     def json_schema(self, title):
         """The JSON Schema of a submission's answers, keyed by field key."""
         properties, required = {}, []

@@ -210,3 +210,19 @@ def test_bench_pages_answer_for_the_demo_professional(demo_site):
     assert len(pages) == 2
     for label, client, url in pages:
         assert client.get(url).status_code == 200, label
+
+
+def test_data_guidance_rows_come_from_the_registry(sample_form):
+    rows = {row["key"]: row for row in sample_form.definition.data_guidance()}
+    assert list(rows)[:4] == ["known_as", "primary_need", "looked_after", "social_worker"]
+    assert rows["known_as"] == {
+        "step": "About the child",
+        "key": "known_as",
+        "question": "Known as",
+        "description": "Short text, up to 20 characters",
+        "required": "Yes",
+    }
+    assert rows["social_worker"]["required"] == "When looked_after is yes"
+    assert rows["care_plan"]["required"] == "When looked_after is yes"
+    assert rows["meeting_date"]["required"] == "No"
+    assert rows["people"]["description"].startswith("Repeating group, up to 2 of person")
