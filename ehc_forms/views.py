@@ -29,11 +29,15 @@ from portal_pages.accounts.access import professional_required
 from portal_pages.children.access import get_visible_child_or_404
 
 
-def render_child_forms(request, child, template="ehc_forms/includes/child_forms.html"):
-    """The forms a professional can start or continue for a child, as an HTML fragment.
-    The child's SEND home shows it through `register_child_home_section`."""
+def render_child_forms(request, child):
+    """The forms a professional can start or continue for a child, as an HTML list, or None
+    when there are none. The child's SEND home shows it through `register_child_home_section`
+    (under its own "Forms" heading, with its own words for an empty list)."""
+    entries = available_forms(request.user, child)
+    if not entries:
+        return None
     return render_to_string(
-        template, {"child": child, "entries": available_forms(request.user, child)}, request
+        "ehc_forms/includes/child_forms.html", {"child": child, "entries": entries}, request
     )
 
 
