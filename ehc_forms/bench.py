@@ -1,0 +1,42 @@
+"""Pages `make bench` times for this area: the largest demo form's task list and step."""
+
+from django.test import Client
+from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_email.models import EmailDevice
+
+from ehc_forms.demo import DEMO_PROFESSIONAL, demo_child
+from ehc_forms.models import EHCFormPage
+from ehc_forms.saving import details_from_account, start_draft
+from portal_pages.accounts.models import User
+
+
+def signed_in_client(user):
+    """A test client signed in with both factors, for the bench."""
+    client = Client()
+    device, _ = EmailDevice.objects.get_or_create(
+        user=user, name="email", defaults={"confirmed": True, "email": user.email}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def bench_pages():
+    """The annual review's task list and its largest step, for the demo professional."""
+    professional = User.objects.get(email=DEMO_PROFESSIONAL)
+    form = EHCFormPage.objects.get(slug="annual-review")
+    child = demo_child(professional)
+    draft = start_draft(professional, child, form, details_from_account(professional))
+    largest = max(draft.definition.steps, key=lambda step: len(step.fields))
+    client = signed_in_client(professional)
+    return [
+        ("forms: annual review task list", client, reverse("ehc_forms:task_list", args=[draft.pk])),
+        (
+            f"forms: largest step ({len(largest.fields)} fields)",
+            client,
+            reverse("ehc_forms:step", args=[draft.pk, largest.number]),
+        ),
+    ]

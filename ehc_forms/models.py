@@ -1,0 +1,270 @@
+"""Form definitions (Wagtail pages), shared lookup lists, shares and professionals' drafts."""
+
+from functools import cached_property
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, Revision
+
+from ehc_forms.blocks import StepsBlock
+from ehc_forms.definition import Definition, StepState, definition_errors
+from portal_pages.children.stages import Stage
+
+
+class StepsField(StreamField):
+    """The `steps` StreamField. Migrations record it by name rather than as a frozen copy of
+    every block, because the field blocks come from the registry: a field type another app
+    adds through the hook changes no database schema (answers and steps are JSON), so it
+    must not need a migration in this app."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("block_lookup", None)
+        super().__init__(StepsBlock, **kwargs)
+
+    def deconstruct(self):
+        name, path, _, kwargs = models.Field.deconstruct(self)
+        return name, path, [], kwargs
+
+
+class LookupList(ClusterableModel):
+    """A list of options that several forms share, such as the primary need codes.
+
+    Answers store an option's code, so relabelling an option does not change past answers."""
+
+    name = models.CharField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        InlinePanel("options", label="Options"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LookupOption(Orderable):
+    """One option of a lookup list: the code kept in answers and the label users read."""
+
+    lookup_list = ParentalKey(LookupList, on_delete=models.CASCADE, related_name="options")
+    code = models.CharField(max_length=40)
+    label = models.CharField(max_length=200)
+
+    panels = [FieldPanel("code"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["lookup_list", "code"], name="unique_lookup_code")
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class EHCFormIndexPage(Page):
+    """Where form definitions live in the page tree; professionals never browse it."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["ehc_forms.EHCFormPage"]
+    max_count = 1
+    template = "ehc_forms/ehc_form_index_page.html"
+
+
+class EHCFormPageForm(WagtailAdminPageForm):
+    """Offers the stages as checkboxes; they are stored as a list of stage values."""
+
+    offered_at_stages = forms.MultipleChoiceField(
+        choices=Stage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave all unticked to offer the form at every stage.",
+    )
+
+
+class EHCFormPage(Page):
+    """A form definition editors build from steps and field blocks, with revisions.
+
+    Professionals fill it in through the portal's own views; serving the page shows editors a
+    preview of every step."""
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", "Every professional"
+        SHARED = "shared", "Only professionals the SEND team shares it with"
+
+    intro = models.TextField(help_text="Shown when a professional starts the form.")
+    offered_at_stages = models.JSONField(default=list, blank=True)
+    audience = models.CharField(
+        "offered to", max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    steps = StepsField(blank=True)
+
+    base_form_class = EHCFormPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("offered_at_stages"), FieldPanel("audience")], heading="Who may use it"
+        ),
+        FieldPanel("steps"),
+    ]
+    parent_page_types = ["ehc_forms.EHCFormIndexPage"]
+    subpage_types = []
+    template = "ehc_forms/ehc_form_page.html"
+
+    class Meta:
+        verbose_name = "EHC form"
+
+    def clean(self):
+        super().clean()
+        errors = definition_errors(self.steps)
+        if errors:
+            raise ValidationError({"steps": errors})
+
+    @cached_property
+    def definition(self):
+        return Definition(self.steps)
+
+    def is_offered_at(self, stage):
+        return not self.offered_at_stages or stage in self.offered_at_stages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["preview_steps"] = preview_steps(self.definition)
+        return context
+
+
+def preview_steps(definition):
+    """Each step with its fields rendered empty, for the editors' preview."""
+    return [
+        {
+            "step": step,
+            "fields": [
+                field.type.render(
+                    field.spec, name=field.key or "", value=None, errors=[], show_errors=False
+                )
+                for field in step.fields
+            ],
+        }
+        for step in definition.steps
+    ]
+
+
+class FormShare(models.Model):
+    """The SEND team offers a form that is not open to everyone to one professional for one
+    child, with the date they need it by."""
+
+    form = models.ForeignKey(EHCFormPage, on_delete=models.CASCADE, related_name="shares")
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="+")
+    professional = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="form_shares"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    shared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-shared_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form", "child", "professional"], name="unique_form_share"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.form} for {self.child}, shared with {self.professional}"
+
+
+class Submission(models.Model):
+    """A professional's answers to one form for one child: one draft per child, form and
+    author. It keeps the form revision it was started on, so the questions never change
+    under the person answering them."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    form = models.ForeignKey(EHCFormPage, on_delete=models.PROTECT, related_name="submissions")
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
+    child = models.ForeignKey("children.Child", on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="submissions"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    professional_details = models.JSONField(default=dict)
+    answers = models.JSONField(default=dict)
+    step_states = models.JSONField(default=dict)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child", "form", "author"],
+                condition=models.Q(status="draft"),
+                name="one_draft_per_child_form_author",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.form.title} for child {self.child_id}"
+
+    @cached_property
+    def definition(self):
+        """The pinned revision's steps, read from the revision's JSON without loading the page."""
+        raw_steps = self.revision.content.get("steps") or []
+        return Definition(EHCFormPage._meta.get_field("steps").to_python(raw_steps))
+
+    def step_state(self, step):
+        availability = self.definition.step_availability(step, self.answers)
+        if availability is None:
+            return StepState.CANNOT_START
+        return self.step_states.get(step.id, StepState.NOT_STARTED)
+
+    def applicable_steps(self):
+        """(step, state) for each step that applies to the answers so far."""
+        return [
+            (step, self.step_state(step))
+            for step in self.definition.steps
+            if self.definition.step_availability(step, self.answers) is not False
+        ]
+
+    def record(self, kind, user, **detail):
+        return SubmissionEvent.objects.create(submission=self, kind=kind, by=user, detail=detail)
+
+
+class SubmissionEvent(models.Model):
+    """One entry in a submission's history: started, step saved, revision changed, ..."""
+
+    class Kind(models.TextChoices):
+        STARTED = "started", "Started"
+        STEP_SAVED = "step_saved", "Step saved"
+        STEP_COMPLETED = "step_completed", "Step completed"
+        REVISION_CHANGED = "revision_changed", "Moved to the latest version of the form"
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"

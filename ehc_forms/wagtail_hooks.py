@@ -1,0 +1,92 @@
+"""Admin screens and portal wiring of the EHC forms area."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ehc_forms import bench, demo
+from ehc_forms.access import drafts_of
+from ehc_forms.models import FormShare, LookupList, Submission
+from ehc_forms.views import render_child_forms
+
+
+class LookupListViewSet(SnippetViewSet):
+    """Lookup lists editors share across forms (primary need, year group, ...)."""
+
+    model = LookupList
+    icon = "list-ul"
+    menu_label = "Lookup lists"
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+class FormShareIndexView(IndexView):
+    """Loads each share's form, child and professional with the share, not once per row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("form", "child", "professional")
+
+
+class FormShareViewSet(ModelViewSet):
+    """The SEND team shares a form that is not open to everyone with a professional for a
+    child, with the date it is needed by."""
+
+    model = FormShare
+    icon = "mail"
+    menu_label = "Form shares"
+    add_to_admin_menu = True
+    menu_order = 320
+    form_fields = ["form", "child", "professional", "due_date"]
+    list_display = ["form", "child", "professional", "due_date", "shared_at"]
+    list_filter = ["form"]
+    index_view_class = FormShareIndexView
+
+
+register_snippet(LookupListViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_form_share_viewset():
+    return FormShareViewSet("form_shares")
+
+
+@hooks.register("before_delete_page")
+def keep_forms_that_have_answers(request, page):
+    """A form that professionals have answered cannot be deleted (their drafts and
+    submissions keep its revisions); unpublish it instead so no one new can start it."""
+    if Submission.objects.filter(form__path__startswith=page.path).exists():
+        messages.error(
+            request,
+            f"'{page.get_admin_display_title()}' cannot be deleted because professionals have "
+            "started it. Unpublish it instead: no one new can start it, and their answers stay.",
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().id)
+    return None
+
+
+@hooks.register("register_child_home_section")
+def child_forms_section(request, child):
+    """The forms the professional can start or continue, on the child's SEND home."""
+    return render_child_forms(request, child)
+
+
+@hooks.register("register_portal_home_tile")
+def forms_in_progress_tile(request):
+    """How many forms the professional has started, linking to the list of them."""
+    return {
+        "title": "Forms in progress",
+        "href": reverse("ehc_forms:my_drafts"),
+        "count": drafts_of(request.user).count(),
+        "description": "Forms you have started. Your answers are saved as you type.",
+    }
+
+
+hooks.register("register_demo_content", demo.load, order=10)
+hooks.register("register_bench_pages", bench.bench_pages)
