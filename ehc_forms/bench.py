@@ -5,10 +5,11 @@ from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_email.models import EmailDevice
 
-from ehc_forms.demo import DEMO_PROFESSIONAL, demo_child
+from ehc_forms.demo import DEMO_PROFESSIONAL
 from ehc_forms.models import EHCFormPage
 from ehc_forms.saving import details_from_account, start_draft
 from portal_pages.accounts.models import User
+from portal_pages.children.access import children_visible_to
 
 
 def signed_in_client(user):
@@ -28,7 +29,7 @@ def bench_pages():
     """The annual review's task list and its largest step, for the demo professional."""
     professional = User.objects.get(email=DEMO_PROFESSIONAL)
     form = EHCFormPage.objects.get(slug="annual-review")
-    child = demo_child(professional)
+    child = children_visible_to(professional).first()
     draft = start_draft(professional, child, form, details_from_account(professional))
     largest = max(draft.definition.steps, key=lambda step: len(step.fields))
     client = signed_in_client(professional)

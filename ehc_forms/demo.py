@@ -2,7 +2,6 @@
 StreamField data, plus drafts in progress for the demo professional."""
 
 import copy
-import datetime
 import uuid
 
 from wagtail.models import Site
@@ -12,7 +11,6 @@ from ehc_forms.registry import bind_answers
 from ehc_forms.saving import details_from_account, save_step, start_draft
 from portal_pages.accounts.models import User
 from portal_pages.children.access import children_visible_to
-from portal_pages.children.models import Child
 from portal_pages.children.stages import Stage
 
 DEMO_PROFESSIONAL = "sendco@oakfield-primary.sch.uk"
@@ -645,32 +643,21 @@ def load_forms():
         page.save_revision().publish()
 
 
-def demo_child(professional):
-    """The demo professional's first child record; one is made if the children area's own
-    demo content has not made any."""
-    child = children_visible_to(professional).first()
-    if child is None:
-        child = Child.objects.create(
-            created_by=professional,
-            given_name="Alex",
-            family_name="Taylor",
-            date_of_birth=datetime.date(2016, 5, 14),
-        )
-    return child
-
-
-DEMO_ANSWERS = {
-    "child_known_as": "Alex",
-    "year_group": "Y4",
-    "setting_type": "MAIN",
-    "primary_need": "SLCN",
-    "looked_after": "no",
-    "reason_for_request": (
-        "Alex has had SEN support since reception. Three cycles of assess, plan, do and review "
-        "with speech and language therapy advice have helped with attention, but Alex's "
-        "expressive language is still two years behind that of classmates."
-    ),
-}
+def demo_answers(child):
+    """Answers for the demo draft, about the child the draft is for."""
+    name = child.given_name
+    return {
+        "child_known_as": name,
+        "year_group": "Y4",
+        "setting_type": "MAIN",
+        "primary_need": "SLCN",
+        "looked_after": "no",
+        "reason_for_request": (
+            f"{name} has had SEN support since reception. Three cycles of assess, plan, do and "
+            f"review with speech and language therapy advice have helped with attention, but "
+            f"{name}'s expressive language is still two years behind that of classmates."
+        ),
+    }
 
 
 def load_drafts():
@@ -679,13 +666,14 @@ def load_drafts():
     form = EHCFormPage.objects.filter(slug="request-for-assessment").first()
     if professional is None or form is None:
         return
-    child = demo_child(professional)
-    if Submission.objects.filter(author=professional, form=form, child=child).exists():
+    # The children area's demo content (which runs first) makes the professional's records.
+    child = children_visible_to(professional).first()
+    if child is None or Submission.objects.filter(author=professional, form=form).exists():
         return
     draft = start_draft(professional, child, form, details_from_account(professional))
     for number, complete in ((1, True), (2, False)):
         step = draft.definition.step(number)
-        data = bind_answers(step.fields, DEMO_ANSWERS)
+        data = bind_answers(step.fields, demo_answers(child))
         saved = save_step(
             draft.pk, professional, number, data, draft.version, complete=complete, action=""
         )
