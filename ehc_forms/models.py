@@ -185,6 +185,19 @@ class FormShare(models.Model):
     def __str__(self):
         return f"{self.form} for {self.child}, shared with {self.professional}"
 
+    def clean(self):
+        # A share the professional cannot open would only lead them to a 404.
+        from portal_pages.children.access import children_visible_to
+
+        if (
+            self.child_id
+            and self.professional_id
+            and not children_visible_to(self.professional).filter(pk=self.child_id).exists()
+        ):
+            raise ValidationError(
+                {"child": "Choose a child record that this professional keeps in the portal."}
+            )
+
 
 class Submission(models.Model):
     """A professional's answers to one form for one child: one draft per child, form and

@@ -1,10 +1,11 @@
 """Admin screens and portal wiring of the EHC forms area."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,6 +14,7 @@ from ehc_forms import bench, demo
 from ehc_forms.access import drafts_of
 from ehc_forms.models import FormShare, LookupList, Submission
 from ehc_forms.views import render_child_forms
+from portal_pages.inbox.events import notify_form_shared
 
 
 class LookupListViewSet(SnippetViewSet):
@@ -34,6 +36,27 @@ class FormShareIndexView(IndexView):
         return super().get_base_queryset().select_related("form", "child", "professional")
 
 
+class FormShareCreateView(CreateView):
+    """Sharing a form tells the professional in their inbox, once the share is saved."""
+
+    def save_instance(self):
+        share = super().save_instance()
+        transaction.on_commit(lambda: notify_form_shared_with(share, self.request.user))
+        return share
+
+
+def notify_form_shared_with(share, shared_by):
+    notify_form_shared(
+        share.professional,
+        share_id=share.pk,
+        form_name=share.form.title,
+        link_url=reverse("ehc_forms:start", args=[share.child_id, share.form_id]),
+        child=share.child,
+        shared_by=shared_by,
+        due=share.due_date,
+    )
+
+
 class FormShareViewSet(ModelViewSet):
     """The SEND team shares a form that is not open to everyone with a professional for a
     child, with the date it is needed by."""
@@ -47,6 +70,7 @@ class FormShareViewSet(ModelViewSet):
     list_display = ["form", "child", "professional", "due_date", "shared_at"]
     list_filter = ["form"]
     index_view_class = FormShareIndexView
+    add_view_class = FormShareCreateView
 
 
 register_snippet(LookupListViewSet)
