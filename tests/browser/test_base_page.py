@@ -16,3 +16,17 @@ def test_govuk_frontend_script_initialises(page, live_site):
     page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
     # initAll marks each component it starts; the skip link is on every page.
     page.wait_for_selector(".govuk-skip-link[data-govuk-skip-link-init]")
+
+
+def test_the_content_security_policy_blocks_nothing_the_page_needs(page, live_site):
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.goto(live_site.url + "/")
+    page.wait_for_selector(".govuk-skip-link[data-govuk-skip-link-init]")
+
+    assert violations == []

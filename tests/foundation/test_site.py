@@ -1,4 +1,5 @@
 import importlib
+import re
 
 import pytest
 from django.db import DatabaseError
@@ -131,3 +132,20 @@ def test_footer_links_lead_to_the_pages_chosen_in_the_settings(client, demo_site
         page_html = client.get(path).content.decode()
         assert f'<h1 class="govuk-heading-xl">{heading}</h1>' in page_html
     assert "send.team@exampleshire.gov.uk" in client.get("/contact/").content.decode()
+
+
+def test_portal_pages_send_a_content_security_policy_that_admits_only_their_own_scripts(
+    client, demo_site
+):
+    response = client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    html = response.content.decode()
+
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "'unsafe-inline'" not in policy
+    inline_scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+    assert inline_scripts
+    assert all(f'nonce="{nonce}"' in attributes for attributes in inline_scripts)
+    assert client.get("/").headers["Content-Security-Policy"] != policy
