@@ -18,6 +18,7 @@ from ehc_forms.registry import (
     form_for_fields,
     read_answers,
 )
+from portal_site.forms import GovukDateInput
 
 KEY_HELP = (
     "A short name for this answer in exports, data guidance and the API: lower-case letters, "
@@ -336,29 +337,20 @@ class MultipleChoiceType(OptionsFieldType):
         }
 
 
-class DateWidget(forms.Widget):
-    """Reads GOV.UK's three date boxes (name-day, name-month, name-year) as one dict."""
-
-    parts = ("day", "month", "year")
-
-    def value_from_datadict(self, data, files, name):
-        return {part: data.get(f"{name}-{part}", "") for part in self.parts}
-
-
 class GovukDateField(forms.Field):
     """Validates a day, month and year dict with the GOV.UK date input's error messages."""
 
-    widget = DateWidget
+    widget = GovukDateInput(separator="-", first_box_takes_id=True)
 
     def __init__(self, *, past_only=False, **kwargs):
         self.past_only = past_only
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        value = {part: str(value.get(part) or "").strip() for part in DateWidget.parts}
+        value = {part: typed.strip() for part, typed in self.widget.split(value).items()}
         if not any(value.values()):
             return None
-        missing = [part for part in DateWidget.parts if not value[part]]
+        missing = [part for part in self.widget.parts if not value[part]]
         if missing:
             raise ValidationError(f"Date must include a {' and '.join(missing)}")
         try:
@@ -393,6 +385,9 @@ class DateType(FieldType):
             error_messages=self.error_messages(spec),
         )
 
+    def render_context(self, spec, *, name, value, show_errors):
+        return {"boxes": GovukDateField.widget.boxes(name, name, value)}
+
     def bind(self, spec, answer, name):
         return [(f"{name}-{part}", value) for part, value in (answer or {}).items()]
 
@@ -405,7 +400,7 @@ class DateType(FieldType):
         try:
             date = GovukDateField().to_python(answer)
         except ValidationError:
-            return " / ".join(str(answer.get(part, "")) for part in DateWidget.parts)
+            return " / ".join(str(answer.get(part, "")) for part in GovukDateInput.parts)
         return f"{date.day} {date:%B %Y}"
 
     def guidance(self, spec):

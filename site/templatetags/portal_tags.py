@@ -1,6 +1,6 @@
 """Template tags the base template uses to let each app add to the shared page frame."""
 
-from django import forms, template
+from django import template
 from django.utils.http import urlencode
 from wagtail import hooks
 
@@ -41,11 +41,9 @@ def query_with(context, **changes):
 
 
 def field_anchor(bound_field):
-    """The id of the input a summary link should focus: the first box of a multi-part input
-    such as a date (GOV.UK: "link to the first field"), otherwise the field's own input."""
-    widget = bound_field.field.widget
-    if isinstance(widget, forms.MultiWidget):
-        return bound_field.auto_id + widget.widgets_names[0]
+    """The id of the input a summary link should focus: the label's target, which for a date
+    is its day box (GOV.UK: "link to the first field"); radios have none, and the portal's
+    radio templates give the first radio the field's own id."""
     return bound_field.id_for_label or bound_field.auto_id
 
 
@@ -68,3 +66,11 @@ def error_summary(form=None, items=None):
     if items is None:
         items = form_error_items(form) if form is not None else []
     return {"items": items}
+
+
+@register.filter
+def date_boxes(bound_field):
+    """The boxes of a GovukDateInput field, with what was typed (after an error) or saved."""
+    return bound_field.field.widget.boxes(
+        bound_field.html_name, bound_field.auto_id, bound_field.value()
+    )
