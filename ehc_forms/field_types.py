@@ -18,7 +18,7 @@ from ehc_forms.registry import (
     form_for_fields,
     read_answers,
 )
-from portal_site.forms import GovukDateInput
+from portal_site.forms import GovukDateInput, date_from_parts
 
 KEY_HELP = (
     "A short name for this answer in exports, data guidance and the API: lower-case letters, "
@@ -347,19 +347,8 @@ class GovukDateField(forms.Field):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        value = {part: typed.strip() for part, typed in self.widget.split(value).items()}
-        if not any(value.values()):
-            return None
-        missing = [part for part in self.widget.parts if not value[part]]
-        if missing:
-            raise ValidationError(f"Date must include a {' and '.join(missing)}")
-        try:
-            year, month, day = (int(value[part]) for part in ("year", "month", "day"))
-            if year < 1000:
-                raise ValueError
-            return datetime.date(year, month, day)
-        except ValueError as error:
-            raise ValidationError("Date must be a real date") from error
+        # A year under 1000 is a typing slip (26 for 2026), not a date anyone means.
+        return date_from_parts(self.widget.split(value), "Date", earliest_year=1000)
 
     def validate(self, value):
         if value is None and self.required:

@@ -8,6 +8,27 @@ from django import forms
 DATE_PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
 
 
+def date_from_parts(typed, label, earliest_year=datetime.MINYEAR):
+    """The date in a GovukDateInput's parts as typed (a dict of strings), or None when all
+    three are blank, with the GOV.UK Design System's messages for a part missing or a date
+    that does not exist ("Date of birth must include a month and year")."""
+    typed = {part: typed[part].strip() for part in GovukDateInput.parts}
+    if not any(typed.values()):
+        return None
+    missing = [part for part in GovukDateInput.parts if not typed[part]]
+    if missing:
+        raise forms.ValidationError(
+            f"{label} must include a {' and '.join(missing)}", code="incomplete"
+        )
+    try:
+        date = datetime.date(int(typed["year"]), int(typed["month"]), int(typed["day"]))
+        if date.year < earliest_year:
+            raise ValueError
+    except ValueError as error:
+        raise forms.ValidationError(f"{label} must be a real date", code="invalid") from error
+    return date
+
+
 class GovukDateInput(forms.Widget):
     """GOV.UK's date input: day, month and year boxes named `<name><separator><part>`.
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from portal_pages.children import validators
 from portal_pages.children.models import Child
-from portal_site.forms import GovukDateInput
+from portal_site.forms import GovukDateInput, date_from_parts
 
 #: The 0 to 25 service: a child record may not be for anyone older than this.
 MAX_AGE_YEARS = 25
@@ -27,27 +27,10 @@ class GovukDateField(forms.Field):
         super().__init__(label=label, **kwargs)
 
     def to_python(self, value):
-        value = self.widget.split(value)
-        day, month, year = (value[part].strip() for part in self.widget.parts)
-        if not (day or month or year):
-            if self.required:
-                raise forms.ValidationError(f"Enter {self.label_text.lower()}", code="required")
-            return None
-        missing = [
-            name
-            for name, value in zip(("day", "month", "year"), (day, month, year), strict=True)
-            if not value
-        ]
-        if missing:
-            raise forms.ValidationError(
-                f"{self.label_text} must include a {' and '.join(missing)}", code="incomplete"
-            )
-        try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise forms.ValidationError(
-                f"{self.label_text} must be a real date", code="invalid"
-            ) from error
+        date = date_from_parts(self.widget.split(value), self.label_text)
+        if date is None and self.required:
+            raise forms.ValidationError(f"Enter {self.label_text.lower()}", code="required")
+        return date
 
     def clean(self, value):
         # Field.clean raises its own "required" after to_python; ours is the GOV.UK one.

@@ -1,6 +1,9 @@
 import datetime
 
-from portal_site.forms import GovukDateInput
+import pytest
+from django.core.exceptions import ValidationError
+
+from portal_site.forms import GovukDateInput, date_from_parts
 
 
 def test_the_boxes_read_back_exactly_what_was_typed():
@@ -37,3 +40,21 @@ def test_the_ehc_naming_gives_the_first_box_the_fields_own_id():
     ]
     assert widget.id_for_label("meeting") == "meeting"
     assert widget.value_from_datadict({"meeting-year": "2025"}, {}, "meeting")["year"] == "2025"
+
+
+def parts(day="", month="", year=""):
+    return {"day": day, "month": month, "year": year}
+
+
+def test_the_typed_parts_make_a_date_or_say_what_is_wrong_with_them():
+    assert date_from_parts(parts(" 27", "3 ", "2016"), "Date of birth") == datetime.date(
+        2016, 3, 27
+    )
+    assert date_from_parts(parts(" ", "", ""), "Date of birth") is None
+    with pytest.raises(ValidationError, match="Date of birth must include a month and year"):
+        date_from_parts(parts("27"), "Date of birth")
+    with pytest.raises(ValidationError, match="Date of birth must be a real date"):
+        date_from_parts(parts("30", "2", "2016"), "Date of birth")
+    assert date_from_parts(parts("1", "1", "26"), "Date") == datetime.date(26, 1, 1)
+    with pytest.raises(ValidationError, match="Date must be a real date"):
+        date_from_parts(parts("1", "1", "26"), "Date", earliest_year=1000)
