@@ -2,27 +2,13 @@
 
 from django.test import Client
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_email.models import EmailDevice
 
 from ehc_forms.demo import DEMO_PROFESSIONAL
 from ehc_forms.models import EHCFormPage
 from ehc_forms.saving import details_from_account, start_draft
 from portal_pages.accounts.models import User
+from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.children.access import children_visible_to
-
-
-def signed_in_client(user):
-    """A test client signed in with both factors, for the bench."""
-    client = Client()
-    device, _ = EmailDevice.objects.get_or_create(
-        user=user, name="email", defaults={"confirmed": True, "email": user.email}
-    )
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
 
 
 def bench_pages():
@@ -32,7 +18,7 @@ def bench_pages():
     child = children_visible_to(professional).first()
     draft = start_draft(professional, child, form, details_from_account(professional))
     largest = max(draft.definition.steps, key=lambda step: len(step.fields))
-    client = signed_in_client(professional)
+    client = sign_in_verified(Client(), professional)
     return [
         ("forms: annual review task list", client, reverse("ehc_forms:task_list", args=[draft.pk])),
         (

@@ -18,6 +18,7 @@ from ehc_forms.registry import (
     form_for_fields,
     read_answers,
 )
+from portal_site.forms import GovukDateInput, date_from_parts
 
 KEY_HELP = (
     "A short name for this answer in exports, data guidance and the API: lower-case letters, "
@@ -336,38 +337,18 @@ class MultipleChoiceType(OptionsFieldType):
         }
 
 
-class DateWidget(forms.Widget):
-    """Reads GOV.UK's three date boxes (name-day, name-month, name-year) as one dict."""
-
-    parts = ("day", "month", "year")
-
-    def value_from_datadict(self, data, files, name):
-        return {part: data.get(f"{name}-{part}", "") for part in self.parts}
-
-
 class GovukDateField(forms.Field):
     """Validates a day, month and year dict with the GOV.UK date input's error messages."""
 
-    widget = DateWidget
+    widget = GovukDateInput(separator="-", first_box_takes_id=True)
 
     def __init__(self, *, past_only=False, **kwargs):
         self.past_only = past_only
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        value = {part: str(value.get(part) or "").strip() for part in DateWidget.parts}
-        if not any(value.values()):
-            return None
-        missing = [part for part in DateWidget.parts if not value[part]]
-        if missing:
-            raise ValidationError(f"Date must include a {' and '.join(missing)}")
-        try:
-            year, month, day = (int(value[part]) for part in ("year", "month", "day"))
-            if year < 1000:
-                raise ValueError
-            return datetime.date(year, month, day)
-        except ValueError as error:
-            raise ValidationError("Date must be a real date") from error
+        # A year under 1000 is a typing slip (26 for 2026), not a date anyone means.
+        return date_from_parts(self.widget.split(value), "Date", earliest_year=1000)
 
     def validate(self, value):
         if value is None and self.required:
@@ -393,6 +374,9 @@ class DateType(FieldType):
             error_messages=self.error_messages(spec),
         )
 
+    def render_context(self, spec, *, name, value, show_errors):
+        return {"boxes": GovukDateField.widget.boxes(name, name, value)}
+
     def bind(self, spec, answer, name):
         return [(f"{name}-{part}", value) for part, value in (answer or {}).items()]
 
@@ -405,7 +389,7 @@ class DateType(FieldType):
         try:
             date = GovukDateField().to_python(answer)
         except ValidationError:
-            return " / ".join(str(answer.get(part, "")) for part in DateWidget.parts)
+            return " / ".join(str(answer.get(part, "")) for part in GovukDateInput.parts)
         return f"{date.day} {date:%B %Y}"
 
     def guidance(self, spec):

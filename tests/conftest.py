@@ -2,10 +2,9 @@
 
 import pytest
 from django.core.cache import cache
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_email.models import EmailDevice
 
 from portal_pages.accounts.models import Organisation, User
+from portal_pages.accounts.testing import sign_in_verified
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
@@ -61,16 +60,6 @@ def professional(make_professional):
 def sign_in(db):
     """Signs a user into a test client as if they had entered their password and emailed
     code; use it for a second client when a test needs two people at once."""
-
-    def sign_in_verified(client, user):
-        device, _ = EmailDevice.objects.get_or_create(
-            user=user, name="email", defaults={"confirmed": True, "email": user.email}
-        )
-        client.force_login(user)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-        return client
 
     return sign_in_verified
 

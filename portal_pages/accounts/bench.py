@@ -4,23 +4,12 @@ SEND team's Registrations listing with a hundred registrations waiting."""
 from django.contrib.auth.hashers import make_password
 from django.test import Client
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
 
 from portal_pages.accounts.demo import DEMO_ACCOUNTS
 from portal_pages.accounts.models import Organisation, User
-from portal_pages.accounts.services import ensure_email_device
+from portal_pages.accounts.testing import sign_in_verified
 
 BENCH_REGISTRATIONS = 100
-
-
-def verified_client(user):
-    """A client signed in with both factors, as after the emailed code."""
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = ensure_email_device(user).persistent_id
-    session.save()
-    return client
 
 
 def bench_pages():
@@ -44,10 +33,10 @@ def bench_pages():
     officer, _, professional = (User.objects.get(email=a["email"]) for a in DEMO_ACCOUNTS)
     return [
         ("sign-in page", Client(), reverse("two_factor:login")),
-        ("account page", verified_client(professional), reverse("accounts:account")),
+        ("account page", sign_in_verified(Client(), professional), reverse("accounts:account")),
         (
             f"registrations listing ({BENCH_REGISTRATIONS}+ rows)",
-            verified_client(officer),
+            sign_in_verified(Client(), officer),
             reverse("wagtailsnippets_accounts_registration:list") + "?status=email_confirmed",
         ),
     ]

@@ -4,28 +4,14 @@ import datetime
 
 from django.test import Client
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_email.models import EmailDevice
 
 from portal_pages.accounts.models import User
+from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.children.models import Child, EHCCase
 from portal_pages.children.stages import Stage
 
 BENCH_EMAIL = "bench.sendco@oakfield-primary.sch.uk"
 BENCH_CHILDREN = 2000
-
-
-def signed_in_client(user):
-    """A client past both factors, as a professional would be after signing in."""
-    device, _ = EmailDevice.objects.get_or_create(
-        user=user, name="email", defaults={"confirmed": True, "email": user.email}
-    )
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
 
 
 def bench_professional():
@@ -69,7 +55,7 @@ def bench_professional():
 
 def pages():
     user = bench_professional()
-    client = signed_in_client(user)
+    client = sign_in_verified(Client(), user)
     index = reverse("children:index")
     child = Child.objects.filter(created_by=user, ehc_case__isnull=False).first()
     return [

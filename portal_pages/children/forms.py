@@ -10,60 +10,31 @@ from django.utils import timezone
 
 from portal_pages.children import validators
 from portal_pages.children.models import Child
+from portal_site.forms import GovukDateInput, date_from_parts
 
 #: The 0 to 25 service: a child record may not be for anyone older than this.
 MAX_AGE_YEARS = 25
 
 
-class DateParts(forms.MultiWidget):
-    """Day, month and year boxes, named `<field>_day`, `_month` and `_year`, so what was typed
-    comes back exactly as typed after an error. Templates draw them with GOV.UK's date input
-    markup (`children/includes/date_input.html`)."""
+class GovukDateField(forms.Field):
+    """A date typed into GOV.UK's three boxes (`<field>_day`, `_month`, `_year`), with the
+    GOV.UK Design System's error messages."""
 
-    def __init__(self):
-        super().__init__(
-            {"day": forms.TextInput, "month": forms.TextInput, "year": forms.TextInput}
-        )
-
-    def decompress(self, value):
-        return [value.day, value.month, value.year] if value else [None, None, None]
-
-
-class GovukDateField(forms.MultiValueField):
-    """A date typed into three boxes, with the GOV.UK Design System's error messages."""
-
-    widget = DateParts
+    widget = GovukDateInput
 
     def __init__(self, label, **kwargs):
         self.label_text = label
-        part = forms.CharField(required=False)
-        super().__init__(fields=(part, part, part), require_all_fields=False, label=label, **kwargs)
+        super().__init__(label=label, **kwargs)
 
-    def compress(self, data_list):
-        day, month, year = (str(value or "").strip() for value in (data_list or [None] * 3))
-        if not (day or month or year):
-            if self.required:
-                raise forms.ValidationError(f"Enter {self.label_text.lower()}", code="required")
-            return None
-        missing = [
-            name
-            for name, value in zip(("day", "month", "year"), (day, month, year), strict=True)
-            if not value
-        ]
-        if missing:
-            raise forms.ValidationError(
-                f"{self.label_text} must include a {' and '.join(missing)}", code="incomplete"
-            )
-        try:
-            return datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise forms.ValidationError(
-                f"{self.label_text} must be a real date", code="invalid"
-            ) from error
+    def to_python(self, value):
+        date = date_from_parts(self.widget.split(value), self.label_text)
+        if date is None and self.required:
+            raise forms.ValidationError(f"Enter {self.label_text.lower()}", code="required")
+        return date
 
     def clean(self, value):
-        # MultiValueField raises its own "required" before compress; ours is the GOV.UK one.
-        return self.compress(value)
+        # Field.clean raises its own "required" after to_python; ours is the GOV.UK one.
+        return self.to_python(value)
 
 
 #: The details a professional records about a child, in the order forms ask for them.

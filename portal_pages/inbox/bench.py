@@ -4,10 +4,9 @@ import datetime
 
 from django.test import Client
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_email.models import EmailDevice
 
 from portal_pages.accounts.models import User
+from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.inbox.models import Message
 
 BENCH_EMAIL = "bench.inbox@oakfield-primary.sch.uk"
@@ -34,14 +33,7 @@ def inbox_pages():
         )
         for n in range(max(missing, 0))
     )
-    device, _ = EmailDevice.objects.get_or_create(
-        user=user, name="email", defaults={"confirmed": True, "email": user.email}
-    )
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+    client = sign_in_verified(Client(), user)
     newest = Message.objects.filter(recipient=user).first()
     return [
         ("inbox, 5,000 messages", client, "/messages/"),

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -129,6 +130,15 @@ def test_each_missing_answer_is_listed_in_the_error_summary(client, site):
         "Confirm that you will use the portal only for your professional work",
     ):
         assert page.count(message) == 2, message  # in the summary and by the field
+
+
+def test_every_error_summary_link_focuses_an_input_on_the_page(client, site):
+    page = client.post(REGISTER, {}).content.decode()
+
+    anchors = re.findall(r'<a href="#([^"]+)">', page.split("govuk-error-summary__list")[1])
+    assert "id_organisation_kind" in anchors
+    for anchor in anchors:
+        assert re.search(rf'<input[^>]* id="{anchor}"', page), anchor
 
 
 def test_registering_an_address_with_an_account_shows_the_same_page_and_tells_the_owner(

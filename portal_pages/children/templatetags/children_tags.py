@@ -20,24 +20,3 @@ TAG_COLOURS = {
 def tag_colour(status):
     """The GOV.UK tag colour for a key date's status."""
     return TAG_COLOURS[status]
-
-
-@register.filter
-def date_parts(bound_field):
-    """Day, month and year of a date field as typed (after an error) or as saved, each with
-    the name and id of its box."""
-    value = bound_field.value()
-    if not isinstance(value, list | tuple):
-        value = bound_field.field.widget.decompress(value)
-    return [
-        {
-            "label": label,
-            "name": f"{bound_field.html_name}_{part}",
-            "id": f"{bound_field.auto_id}_{part}",
-            "value": "" if typed is None else typed,
-            "width": 4 if part == "year" else 2,
-        }
-        for part, label, typed in zip(
-            ("day", "month", "year"), ("Day", "Month", "Year"), value, strict=True
-        )
-    ]
