@@ -85,6 +85,8 @@ class RegistrationViewSet(SnippetViewSet):
 
 
 class ReasonForm(forms.Form):
+    """The reason the SEND team gives when it rejects or suspends an account."""
+
     reason = forms.CharField(
         label="Reason",
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -47,6 +47,8 @@ def register_child_log_actions(actions):
 
     @actions.register_action(cases.STAGE_ACTION)
     class StageChangeFormatter(LogFormatter):
+        """Shows the stages a case moved between in the case's history."""
+
         label = "Change EHC stage"
 
         def format_message(self, log_entry):
