@@ -6,7 +6,7 @@ import datetime
 import pytest
 from wagtail.models import Site
 
-from ehc_forms.demo import build_steps, f, memo, text
+from ehc_forms.demo import build_steps, f, group, memo, text
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage
 from ehc_forms.saving import start_draft
 from portal_pages.children.models import Child
@@ -28,6 +28,13 @@ FUZZ_STEPS = [
                 max_value=20,
             ),
             f("date", "meeting_date", "Meeting date", required=False),
+            group(
+                "people",
+                "People involved",
+                "person",
+                [text("name", "Name"), f("email", "email", "Email", required=False)],
+                max_count=3,
+            ),
         ],
     ),
 ]
