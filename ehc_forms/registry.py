@@ -190,8 +190,19 @@ def fields_from_stream(stream_value):
     ]
 
 
+def without_null_characters(data):
+    """POST-like data with NUL characters taken out of its text: no keyboard types them, and
+    PostgreSQL cannot store them in text or JSON (the save would fail and lose the rest of
+    the step). Data rebuilt from stored answers may hold numbers; they pass as they are."""
+    cleaned = MultiValueDict()
+    for name, values in data.lists():
+        cleaned.setlist(name, [v.replace("\x00", "") if isinstance(v, str) else v for v in values])
+    return cleaned
+
+
 def read_answers(fields, data, prefix=""):
     """The answers as typed for `fields`, read from POSTed data, keyed by field key."""
+    data = without_null_characters(data)
     return {
         field.key: field.type.raw_value(field.spec, data, prefix + field.key)
         for field in fields

@@ -1,7 +1,10 @@
 """The professional's journey through a form: the forms for a child, the introduction,
 confirming their own details, the task list, each step and autosave."""
 
+import logging
+
 from django.contrib import messages
+from django.db import DatabaseError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -27,6 +30,8 @@ from ehc_forms.saving import (
 )
 from portal_pages.accounts.access import professional_required
 from portal_pages.children.access import get_visible_child_or_404
+
+logger = logging.getLogger(__name__)
 
 
 def render_child_forms(request, child):
@@ -347,6 +352,14 @@ def autosave(request, submission_id, number):
                 ),
             },
             status=409,
+        )
+    except DatabaseError:
+        # The save's transaction rolled back, so the last saved version stands; the page
+        # keeps what was typed and says it is not saved yet.
+        logger.exception("Autosave of draft %s failed", submission.pk)
+        return JsonResponse(
+            {"message": "Your latest changes are not saved yet. Try again in a moment."},
+            status=503,
         )
     return JsonResponse(
         {

@@ -1,0 +1,89 @@
+"""Fixtures of the security tests: two professionals, and real objects owned by the first
+(a child record, a message about it, a published form and a draft of it)."""
+
+import datetime
+
+import pytest
+from wagtail.models import Site
+
+from ehc_forms.demo import build_steps, f, group, memo, text
+from ehc_forms.models import EHCFormIndexPage, EHCFormPage
+from ehc_forms.saving import start_draft
+from portal_pages.children.models import Child
+from portal_pages.inbox.notify import send_message
+
+FUZZ_STEPS = [
+    (
+        "About the child",
+        "",
+        [
+            text("known_as", "Known as", max_length=20),
+            memo("views", "Child's views", max_chars=200),
+            f(
+                "number",
+                "siblings",
+                "Number of siblings",
+                required=False,
+                min_value=0,
+                max_value=20,
+            ),
+            f("date", "meeting_date", "Meeting date", required=False),
+            group(
+                "people",
+                "People involved",
+                "person",
+                [text("name", "Name"), f("email", "email", "Email", required=False)],
+                max_count=3,
+            ),
+        ],
+    ),
+]
+
+
+@pytest.fixture
+def owner(make_professional):
+    """Professional A: owns every object the checks aim at."""
+    return make_professional(full_name="Alice Owner")
+
+
+@pytest.fixture
+def stranger(make_professional):
+    """Professional B: approved and fully signed in, but owns none of A's objects."""
+    return make_professional(full_name="Bob Stranger")
+
+
+@pytest.fixture
+def owner_child(owner):
+    return Child.objects.create(
+        created_by=owner,
+        given_name="Peregrine",
+        family_name="Ashdown-Vale",
+        date_of_birth=datetime.date(2016, 5, 14),
+    )
+
+
+@pytest.fixture
+def owner_message(owner, owner_child):
+    return send_message(owner, "About Peregrine", "Peregrine's plan is ready.", child=owner_child)
+
+
+@pytest.fixture
+def security_form(demo_site):
+    home = Site.objects.get(is_default_site=True).root_page
+    index = home.add_child(instance=EHCFormIndexPage(title="EHC forms", slug="ehc-forms"))
+    page = index.add_child(
+        instance=EHCFormPage(
+            title="Professional advice",
+            slug="professional-advice",
+            intro="Your advice about the child.",
+            steps=build_steps("professional-advice", FUZZ_STEPS, {}),
+            live=False,
+        )
+    )
+    page.save_revision().publish()
+    return EHCFormPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def owner_draft(owner, owner_child, security_form):
+    return start_draft(owner, owner_child, security_form, {"full_name": owner.full_name})

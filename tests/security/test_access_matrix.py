@@ -1,0 +1,164 @@
+"""The access matrix: every portal route that takes an object id, filled with real objects
+owned by professional A, answers 404 to professional B and sends an anonymous visitor to
+sign in. A new route with an id the matrix cannot fill fails the suite, so no route can
+skip the check."""
+
+import pytest
+from django.urls import URLPattern, get_resolver, reverse
+
+from ehc_forms.models import Submission
+from portal_pages.children.models import Child
+from portal_pages.inbox.models import Message
+
+NAMESPACES = ("children", "inbox", "ehc_forms", "accounts")
+
+# How each route argument is filled from A's objects, per namespace (an id means different
+# things in different areas).
+FILLERS = {
+    ("children", "child_id"): lambda objects: objects["child"].pk,
+    ("inbox", "pk"): lambda objects: objects["message"].pk,
+    ("ehc_forms", "child_id"): lambda objects: objects["child"].pk,
+    ("ehc_forms", "form_id"): lambda objects: objects["form"].pk,
+    ("ehc_forms", "submission_id"): lambda objects: objects["draft"].pk,
+    ("ehc_forms", "number"): lambda objects: 1,
+}
+
+# Routes whose arguments are signed, single-use tokens sent by email rather than object
+# ids: they are public by design (the token is the credential), and their own tests in
+# tests/accounts cover altered and expired tokens.
+TOKEN_ROUTES = {
+    "accounts:confirm_email",
+    "accounts:confirm_new_email",
+    "accounts:password_reset_confirm",
+}
+
+
+def routes_with_arguments():
+    """(namespace:name, namespace, argument names) for every named route with arguments in
+    the portal namespaces, found by walking the URL resolver."""
+    resolver = get_resolver()
+    found = []
+    for namespace in NAMESPACES:
+        _prefix, sub_resolver = resolver.namespace_dict[namespace]
+        for pattern in sub_resolver.url_patterns:
+            assert isinstance(pattern, URLPattern), f"nested resolver in {namespace}"
+            arguments = list(pattern.pattern.converters)
+            if arguments:
+                found.append((f"{namespace}:{pattern.name}", namespace, arguments))
+    return found
+
+
+OBJECT_ROUTES = [route for route in routes_with_arguments() if route[0] not in TOKEN_ROUTES]
+
+
+def test_every_route_with_an_id_is_known_to_the_matrix():
+    unknown = [
+        (name, argument)
+        for name, namespace, arguments in OBJECT_ROUTES
+        for argument in arguments
+        if (namespace, argument) not in FILLERS
+    ]
+    assert unknown == [], "add these route arguments to FILLERS (or TOKEN_ROUTES)"
+    assert {name for name, _namespace, _arguments in routes_with_arguments()} >= TOKEN_ROUTES
+    # Guards the walk itself: a broken walk finding nothing would make the matrix empty.
+    assert len(OBJECT_ROUTES) >= 15
+
+
+@pytest.fixture
+def owned(owner_child, owner_message, owner_draft, security_form):
+    return {
+        "child": owner_child,
+        "message": owner_message,
+        "form": security_form,
+        "draft": owner_draft,
+    }
+
+
+def url_for(name, namespace, arguments, objects):
+    kwargs = {argument: FILLERS[(namespace, argument)](objects) for argument in arguments}
+    return reverse(name, kwargs=kwargs)
+
+
+def only_accepts_post(client, url):
+    """Views behind require_POST answer 405 to every GET before any object is looked up,
+    so the answer is the same for any id and tells nothing about the object."""
+    return client.get(url).status_code == 405
+
+
+def snapshot(objects):
+    """What B or an anonymous visitor must never change: A's child, message and draft."""
+    child = Child.objects.get(pk=objects["child"].pk)
+    message = Message.objects.get(pk=objects["message"].pk)
+    draft = Submission.objects.get(pk=objects["draft"].pk)
+    return (
+        (child.hidden, child.given_name, child.family_name),
+        (message.archived_at, message.read_at),
+        (draft.version, draft.answers, draft.step_states),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "namespace", "arguments"), OBJECT_ROUTES, ids=[r[0] for r in OBJECT_ROUTES]
+)
+def test_another_professional_gets_404_and_an_anonymous_visitor_is_sent_to_sign_in(
+    client, owner, stranger, sign_in, owned, name, namespace, arguments
+):
+    from django.test import Client
+
+    url = url_for(name, namespace, arguments, owned)
+
+    # The owner reaches it, so the objects really fill the route.
+    owner_client = sign_in(Client(), owner)
+    owner_get = owner_client.get(url)
+    post_only = owner_get.status_code == 405
+    assert owner_get.status_code in (200, 302, 405), (url, owner_get.status_code)
+    before = snapshot(owned)
+
+    stranger_client = sign_in(Client(), stranger)
+    if post_only:
+        assert only_accepts_post(stranger_client, url)
+    else:
+        assert stranger_client.get(url).status_code == 404, url
+    posted = stranger_client.post(
+        url, {"version": owned["draft"].version, "given_name": "Changed", "known_as": "B"}
+    )
+    assert posted.status_code == 404, url
+
+    sign_in_url = f"{reverse('two_factor:login')}?next="
+    for method in ("get", "post"):
+        response = getattr(client, method)(url)
+        if method == "get" and post_only:
+            assert response.status_code == 405
+        else:
+            assert response.status_code == 302, (method, url)
+            assert response.url.startswith(sign_in_url), response.url
+        assert "Peregrine" not in response.content.decode()
+
+    assert snapshot(owned) == before
+
+
+ADMIN_PATHS = ["/admin/", "/admin/pages/", "/admin/snippets/", "/admin/users/"]
+
+
+@pytest.mark.parametrize("path", ADMIN_PATHS)
+def test_a_professional_cannot_reach_the_admin(professional_client, path):
+    response = professional_client.get(path)
+    assert response.status_code in (302, 403), response.status_code
+    if response.status_code == 302:
+        assert not response.url.startswith("/admin/") or response.url.startswith("/admin/login")
+
+
+@pytest.mark.parametrize("path", ADMIN_PATHS)
+def test_a_send_team_officer_without_the_second_factor_cannot_reach_the_admin(
+    client, make_professional, path
+):
+    from django.contrib.auth.models import Group
+
+    from portal_pages.accounts.groups import SEND_TEAM
+
+    officer = make_professional(email="officer@exampleshire.gov.uk")
+    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    client.force_login(officer)  # password only: no OTP device verified in the session
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response.url.startswith(f"{reverse('two_factor:login')}?next=")

@@ -1,0 +1,232 @@
+"""Arbitrary input to the portal's forms and the autosave endpoint: never a server error,
+always either success or a clear error, and nothing already saved is lost."""
+
+import json
+
+from django.urls import reverse
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from ehc_forms.models import Submission
+
+FUZZ = settings(
+    max_examples=50,
+    deadline=None,
+    # The database and client fixtures are meant to be shared by the examples of one test:
+    # each example adds to or reads the same rows.
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'; DROP TABLE children_child; --",
+    "{{ request.user.password }}",
+    "\u202egnp.exe",
+    "\x00",
+    "ﬀ" * 50,
+]
+
+# Any text a browser (or an attacker) could post: unicode, control characters, markup,
+# template syntax, and very long strings.
+any_text = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=20),
+    st.sampled_from(HOSTILE),
+    st.builds(
+        lambda piece, times: piece * times,
+        st.text(min_size=1, max_size=3),
+        st.integers(1000, 30000),
+    ),
+)
+
+
+def assert_success_or_error_summary(response, success_prefix):
+    """A 302 onwards, or the page again with the GOV.UK error summary explaining why."""
+    if response.status_code == 302:
+        assert response.url.startswith(success_prefix), response.url
+        return
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+
+
+@FUZZ
+@given(
+    values=st.fixed_dictionaries(
+        {},
+        optional={
+            name: any_text
+            for name in (
+                "full_name",
+                "job_title",
+                "organisation_name",
+                "organisation_kind",
+                "urn",
+                "postcode",
+                "email",
+                "phone",
+                "password",
+                "professional_use",
+            )
+        },
+    )
+)
+def test_registration_never_fails_on_any_input(client, demo_site, values):
+    response = client.post(reverse("accounts:register"), values)
+    assert_success_or_error_summary(response, reverse("accounts:check_email"))
+    for hostile in HOSTILE[:2]:
+        assert hostile not in response.content.decode()
+
+
+CHILD_FIELDS = (
+    "given_name",
+    "family_name",
+    "gender",
+    "upn",
+    "nhs_number",
+    "home_postcode",
+    "setting",
+)
+date_part = st.one_of(any_text, st.integers(1, 2030).map(str))
+
+
+@FUZZ
+@given(
+    # A browser posts every input of the form, filled or not.
+    values=st.fixed_dictionaries(
+        {
+            **{name: any_text for name in CHILD_FIELDS},
+            **{f"date_of_birth-{part}": date_part for part in ("day", "month", "year")},
+        },
+        optional={"save_anyway": st.sampled_from(["yes", "no"])},
+    )
+)
+def test_add_person_never_fails_on_any_input(client, owner, sign_in, values):
+    sign_in(client, owner)
+    response = client.post(reverse("children:add"), values)
+    page = response.content.decode()
+    if response.status_code == 200 and "govuk-error-summary" not in page:
+        # Valid, but like a record they already have: the warning and the choice to save.
+        assert "You may already have a record for this child." in page
+    else:
+        assert_success_or_error_summary(response, "/children/")
+    for hostile in HOSTILE[:2]:
+        assert hostile not in page
+
+
+STEP_FIELDS = (
+    "known_as",
+    "views",
+    "siblings",
+    "meeting_date-day",
+    "meeting_date-month",
+    "meeting_date-year",
+    "people-0-name",
+    "people-0-email",
+    "people-count",
+)
+
+
+@FUZZ
+@given(
+    values=st.fixed_dictionaries({}, optional={name: any_text for name in STEP_FIELDS}),
+    action=st.one_of(
+        st.sampled_from(["continue", "later", "people:add", "people:remove:0", "people:remove:99"]),
+        st.text(max_size=30),
+        st.builds("people:{}".format, st.text(max_size=20)),
+    ),
+)
+def test_a_step_save_never_fails_on_any_input(client, owner, sign_in, owner_draft, values, action):
+    sign_in(client, owner)
+    draft = Submission.objects.get(pk=owner_draft.pk)
+    url = reverse("ehc_forms:step", args=[draft.pk, 1])
+    response = client.post(url, {**values, "version": draft.version, "action": action})
+    if response.status_code == 302:
+        assert response.url.startswith(f"/forms/draft/{draft.pk}/"), response.url
+    else:
+        # Save and continue with invalid answers: the step again, with its errors.
+        assert_success_or_error_summary(response, "")
+    # What was saved shows again without an error page.
+    assert client.get(url).status_code == 200
+
+
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.text(max_size=30),
+    ),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=10,
+)
+
+autosave_bodies = st.one_of(
+    # JSON of any shape, including values that are not objects.
+    st.builds(lambda value: ("application/json", json.dumps(value)), json_values),
+    # Raw bytes that are not even text.
+    st.builds(lambda raw: ("application/x-www-form-urlencoded", raw), st.binary(max_size=200)),
+    # Form fields with wrong types and huge values; the version may be any text at all.
+    st.builds(
+        lambda fields, version: ("form", {**fields, "version": version}),
+        st.fixed_dictionaries({}, optional={name: any_text for name in STEP_FIELDS}),
+        st.one_of(
+            st.integers(min_value=-(2**70), max_value=2**70).map(str),
+            any_text,
+            st.just("9" * 5000),
+        ),
+    ),
+)
+
+
+@FUZZ
+@given(body=autosave_bodies)
+def test_a_rejected_autosave_answers_with_a_message_and_loses_nothing(
+    client, owner, sign_in, owner_draft, body
+):
+    sign_in(client, owner)
+    url = reverse("ehc_forms:autosave", args=[owner_draft.pk, 1])
+    before = Submission.objects.get(pk=owner_draft.pk)
+    content_type, payload = body
+    if content_type == "form":
+        response = client.post(url, payload)
+    else:
+        response = client.post(url, payload, content_type=content_type)
+    after = Submission.objects.get(pk=owner_draft.pk)
+    if response.status_code == 200:
+        assert response.json()["version"] == before.version + 1 == after.version
+        return
+    assert response.status_code in (400, 409)
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["message"]
+    assert (after.version, after.answers, after.step_states) == (
+        before.version,
+        before.answers,
+        before.step_states,
+    )
+
+
+@FUZZ
+@given(values=st.fixed_dictionaries({}, optional={name: any_text for name in STEP_FIELDS}))
+# A NUL character once made PostgreSQL refuse the whole save (a server error, and the rest
+# of the step unsaved); it is now dropped and everything else kept.
+@example(values={"known_as": "Perry\x00", "views": "Likes \x00trains"})
+def test_an_autosave_with_the_current_version_keeps_every_value_as_typed(
+    client, owner, sign_in, owner_draft, values
+):
+    sign_in(client, owner)
+    draft = Submission.objects.get(pk=owner_draft.pk)
+    url = reverse("ehc_forms:autosave", args=[draft.pk, 1])
+    response = client.post(url, {**values, "version": draft.version})
+    assert response.status_code == 200
+    saved = Submission.objects.get(pk=draft.pk)
+    for key in ("known_as", "views"):
+        if key in values:
+            assert saved.answers[key] == values[key].replace("\x00", "")
