@@ -20,9 +20,11 @@ def clear_cache():
 @pytest.fixture
 def demo_site(db):
     """The site, home page and guidance pages exactly as the demo command makes them."""
+    from guidance import demo as guidance_demo
     from portal_site import demo
 
     demo.load()
+    guidance_demo.load()
     return demo
 
 
