@@ -1,7 +1,8 @@
-"""The live notices, read with one query and kept in the shared cache until a notice is
-published, unpublished or deleted (publishing includes Wagtail's scheduled go-live and
-expiry, which the `publish_scheduled` command carries out)."""
+"""The notices in force, read with one query and kept in the shared cache until a notice
+is published, unpublished, scheduled, unscheduled or deleted. Go-live and expiry times are
+compared on every read, so each takes effect at its second whatever the cache holds."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -16,11 +17,17 @@ SEVERITY_ORDER = [Notice.Severity.CRITICAL, Notice.Severity.IMPORTANT, Notice.Se
 
 
 def load_live_notices():
-    """Every live, unexpired notice with the ids of its forms, in one query: the join to
-    the chosen forms gives a row per (notice, form), folded back into one notice each."""
+    """Every unexpired notice that is live or scheduled to go live, with the ids of its
+    forms, in one query: the join to the chosen forms gives a row per (notice, form),
+    folded back into one notice each.
+
+    A scheduled notice's row already holds the scheduled version (Wagtail saves it when
+    the editor schedules it), so it shows from its go-live second, before the
+    `publish_scheduled` command, which runs every minute or so, publishes it."""
     now = timezone.now()
+    scheduled = Q(live_revision__isnull=True, latest_revision__approved_go_live_at__isnull=False)
     rows = (
-        Notice.objects.filter(live=True)
+        Notice.objects.filter(Q(live=True) | scheduled)
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
         .values_list("id", "severity", "placement", "message", "go_live_at", "expire_at", "forms")
         .order_by("-id")
@@ -58,3 +65,9 @@ def clear_active_notices(**kwargs):
     that read the old rows in between cannot keep them cached."""
     cache.delete(CACHE_KEY)
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+
+
+def clear_for_notice_revision(instance, **kwargs):
+    """A notice's revision was saved: it may have been scheduled or unscheduled."""
+    if instance.base_content_type_id == ContentType.objects.get_for_model(Notice).id:
+        clear_active_notices()

@@ -1,6 +1,8 @@
 """Which notice placements the page being drawn belongs to, read from the URL it was
 resolved from and the page or form in its template context."""
 
+from wagtail.models import Page
+
 from ehc_forms.models import EHCFormPage
 from notices.models import Notice
 
@@ -33,7 +35,8 @@ def page_placements(request, context):
         if match.namespace in AREA_NAMESPACES:
             placements.add(AREA_NAMESPACES[match.namespace])
     page = context.get("page")
-    if page is not None and page._meta.app_label == "guidance":
+    # Listing views use `page` for a page of results too; only a Wagtail page counts.
+    if isinstance(page, Page) and page._meta.app_label == "guidance":
         placements.add(Notice.Placement.GUIDANCE)
     form = context.get("form")
     form_id = form.pk if isinstance(form, EHCFormPage) else None

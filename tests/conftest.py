@@ -70,3 +70,13 @@ def sign_in(db):
 def professional_client(client, professional, sign_in):
     """A test client signed in, with both factors, as `professional`."""
     return sign_in(client, professional)
+
+
+@pytest.fixture
+def demo_forms(demo_site):
+    """The demo EHC forms, published, by slug."""
+    from ehc_forms import demo as forms_demo
+    from ehc_forms.models import EHCFormPage
+
+    forms_demo.load_forms()
+    return {form.slug: form for form in EHCFormPage.objects.all()}
