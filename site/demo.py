@@ -1,8 +1,13 @@
 """Demo site structure: the home page, portal settings and the footer's pages."""
 
+import io
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from portal_pages.pages.models import HomePage, PortalSettings, StandardPage
@@ -169,6 +174,21 @@ FOOTER_PAGES = {
 }
 
 
+def demo_logo():
+    """A plain mark for the demo council: a white shield shape on the header's blue, drawn
+    here so the demo needs no image file."""
+    mark = PILImage.new("RGBA", (96, 96), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(mark)
+    draw.polygon([(8, 8), (88, 8), (88, 52), (48, 90), (8, 52)], fill="white")
+    draw.polygon([(22, 22), (74, 22), (74, 48), (48, 74), (22, 48)], fill="#1d70b8")
+    buffer = io.BytesIO()
+    mark.save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title="Exampleshire County Council logo",
+        file=ContentFile(buffer.getvalue(), name="exampleshire-logo.png"),
+    )
+
+
 def site_address():
     """The demo Site's host and port from SITE_URL, so links the API gives are real ones."""
     address = urlsplit(settings.SITE_URL)
@@ -209,6 +229,10 @@ def load():
         portal_settings.send_team_email = "send.team@exampleshire.gov.uk"
         portal_settings.send_team_phone = "01632 960 001"
         portal_settings.contact_text = "Monday to Friday, 9am to 5pm, except bank holidays."
+    if portal_settings.logo is None:
+        portal_settings.logo = demo_logo()
+        # The council name is written beside it, so the logo adds nothing to read aloud.
+        portal_settings.logo_alt_text = ""
     for setting_name, (title, slug, body, show_contact) in FOOTER_PAGES.items():
         if getattr(portal_settings, setting_name) is None:
             footer_page = StandardPage.objects.filter(slug=slug).first() or home.add_child(
