@@ -14,7 +14,9 @@ def test_the_logo_is_shown_beside_the_council_name_with_its_alt_text(client, dem
 
     html = client.get("/guidance/").content.decode()
 
-    header = html.split('<header class="govuk-generic-header govuk-header"')[1].split("</header>")[0]
+    header = html.split('<header class="govuk-generic-header govuk-header"')[1].split("</header>")[
+        0
+    ]
     image = re.search(r'<img class="portal-header__logo" src="([^"]+)" alt="([^"]*)"', header)
     assert image.group(2) == "Exampleshire County Council crest"
     assert "<span>Exampleshire County Council</span>" in header
