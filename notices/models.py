@@ -7,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.rich_text import expand_db_html
@@ -62,6 +62,8 @@ class Notice(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
         FieldPanel("message"),
         FieldPanel("severity"),
         MultiFieldPanel([FieldPanel("placement"), FieldPanel("forms")], "Where it shows"),
+        # Go-live and expiry times, in the editor's status side panel.
+        PublishingPanel(),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("message")]
 
