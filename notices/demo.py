@@ -24,7 +24,10 @@ MAINTENANCE = (
 def load():
     """Create the two notices once; a second run changes nothing."""
     form = EHCFormPage.objects.filter(slug="post-16-annual-review").first()
-    if form and not Notice.objects.filter(title="Long answers in the post-16 review output"):
+    if (
+        form
+        and not Notice.objects.filter(title="Long answers in the post-16 review output").exists()
+    ):
         notice = Notice.objects.create(
             title="Long answers in the post-16 review output",
             message=POST_16_ISSUE,
