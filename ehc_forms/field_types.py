@@ -1,8 +1,6 @@
 """The built-in field types: each class is everything the portal knows about one kind of
 question (its editor block, Django form field, summary text, data guidance and schema)."""
 
-import datetime
-
 import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,15 +14,16 @@ from ehc_forms.registry import (
     FieldType,
     ShowIfBlock,
     bind_answers,
+    export_answers,
     field_types,
     form_for_fields,
-    export_answers,
     read_answers,
     show_if_attrs,
 )
 from portal_pages.govuk import widgets as govuk
 from portal_pages.govuk.dates import PARTS, date_from_parts
 from portal_pages.govuk.fields import DateField
+
 
 def grouped(number):
     """4000 as "4,000", as data guidance writes limits."""

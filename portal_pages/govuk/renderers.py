@@ -22,7 +22,9 @@ class GovukBoundField(BoundField):
         ids = [self.hint_id] if self.help_text else []
         ids += [self.error_id] if self.errors else []
         widget = self.field.widget
-        ids += [f"{self.auto_id}{suffix}" for suffix in getattr(widget, "described_by_suffixes", ())]
+        ids += [
+            f"{self.auto_id}{suffix}" for suffix in getattr(widget, "described_by_suffixes", ())
+        ]
         return " ".join(ids)
 
     @property

@@ -101,7 +101,13 @@ def test_date_of_birth_limits_are_inclusive(professional_client, day, month, yea
     with time_machine.travel(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC)):
         professional_client.post(
             ADD,
-            person(**{"date_of_birth-day": day, "date_of_birth-month": month, "date_of_birth-year": year}),
+            person(
+                **{
+                    "date_of_birth-day": day,
+                    "date_of_birth-month": month,
+                    "date_of_birth-year": year,
+                }
+            ),
         )
     assert Child.objects.get().date_of_birth == datetime.date(int(year), int(month), int(day))
 

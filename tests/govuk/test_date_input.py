@@ -50,6 +50,9 @@ def test_the_typed_parts_make_a_date_or_say_what_is_wrong_with_them():
 
 
 def test_numbers_too_big_for_the_calendar_are_not_a_real_date():
-    for typed in (parts("1", "1", "99999999999999999999"), parts("99999999999999999999", "1", "2020")):
+    for typed in (
+        parts("1", "1", "99999999999999999999"),
+        parts("99999999999999999999", "1", "2020"),
+    ):
         with pytest.raises(ValidationError, match="Date of birth must be a real date"):
             date_from_parts(typed, "Date of birth")
