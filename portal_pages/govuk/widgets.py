@@ -16,6 +16,13 @@ class GovukWidgetMixin:
     # ids, after the field's own, of other elements that describe the control
     described_by_suffixes = ()
 
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # GOV.UK asks for no maxlength: the browser would cut a long paste short without a
+        # word, where the server's check says what is too long and keeps what was typed.
+        context["widget"]["attrs"].pop("maxlength", None)
+        return context
+
     @property
     def form_group_attrs(self):
         return getattr(self, "_form_group_attrs", {})
@@ -49,6 +56,8 @@ class Textarea(GovukWidgetMixin, forms.Textarea):
 
     def __init__(self, attrs=None):
         super().__init__({"rows": 8, **(attrs or {})})
+        # GOV.UK's textarea takes the column's width; Django's default columns would not.
+        self.attrs.pop("cols", None)
 
     def value_from_datadict(self, data, files, name):
         value = super().value_from_datadict(data, files, name)

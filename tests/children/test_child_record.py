@@ -66,6 +66,8 @@ def test_optional_details_may_be_left_out(professional_client):
         ({"date_of_birth-month": ""}, "date_of_birth", "Date of birth must include a month"),
         ({"date_of_birth-day": "30", "date_of_birth-month": "2"}, "date_of_birth", "real date"),
         ({"date_of_birth-year": "2026"}, "date_of_birth", "today or in the past"),
+        # Too big for the calendar: a GOV.UK error, not a server error.
+        ({"date_of_birth-year": "99999999999999999999"}, "date_of_birth", "real date"),
         (
             {"date_of_birth-year": "2000", "date_of_birth-month": "5", "date_of_birth-day": "31"},
             "date_of_birth",

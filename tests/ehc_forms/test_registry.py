@@ -185,3 +185,25 @@ def test_a_memo_that_fits_the_counter_is_accepted_with_line_breaks_as_one(
         url, {"version": saved.version, "action": "continue", "child_views": text + "x"}
     )
     assert "Answer must be 50 characters or fewer" in too_long.content.decode()
+
+
+def test_a_date_too_big_for_the_calendar_is_an_error_on_the_step_not_a_server_error(
+    professional_client, draft, reload
+):
+    url = reverse("ehc_forms:step", args=[draft.pk, 2])
+    response = professional_client.post(
+        url,
+        {
+            "version": draft.version,
+            "action": "continue",
+            "child_views": "Fine",
+            "meeting_date-day": "1",
+            "meeting_date-month": "1",
+            "meeting_date-year": "99999999999999999999",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Date must be a real date" in html and 'href="#meeting_date"' in html
+    # What was typed is kept, as autosave keeps it.
+    assert reload(draft).answers["meeting_date"]["year"] == "99999999999999999999"
