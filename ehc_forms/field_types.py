@@ -1,5 +1,6 @@
 """The built-in field types: each class is everything the portal knows about one kind of
-question (its editor block, Django form field, summary text, data guidance and schema)."""
+question (its editor block's options, Django form field and GOV.UK widget, summary text,
+export, data guidance and schema)."""
 
 import phonenumbers
 from django import forms
