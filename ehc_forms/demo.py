@@ -678,7 +678,9 @@ def interim_review_answers(child, reason):
     return {
         "interim_reason": reason,
         "placement_at_risk": "no",
-        "child_views": f"{child.given_name} says the new reading group is fun but lunchtimes are hard.",
+        "child_views": (
+            f"{child.given_name} says the new reading group is fun but lunchtimes are hard."
+        ),
         "views_gathered_by": ["Conversation", "Drawing or photographs"],
         "parent_views": "Their parents want more support at unstructured times.",
         "parents_agree": "yes",
