@@ -69,6 +69,18 @@ def admin_form_data(slug, keys, **extra):
     """The admin's POST for a new form with one short-text question per step."""
     data = {"title": "New form", "slug": slug, "intro": "Intro", "audience": "everyone", **extra}
     data["steps-count"] = str(len(keys))
+    data.update(
+        {
+            "reference_prefix": "NF",
+            "what_happens_next": "We will be in touch.",
+            "declarations-count": "1",
+            "declarations-0-deleted": "",
+            "declarations-0-order": "0",
+            "declarations-0-type": "declaration",
+            "declarations-0-id": "",
+            "declarations-0-value": "I have checked every answer.",
+        }
+    )
     for index, key in enumerate(keys):
         prefix = f"steps-{index}"
         question = f"{prefix}-value-fields-0"

@@ -314,3 +314,30 @@ def test_summary_covers_every_field_type(make_form, professional, child, profess
     assert "a@example.org" in html and "First row" in html
     assert values.count("Not provided") == 2
     assert "Guidance only." not in html
+
+
+def test_editors_set_the_declarations_and_what_happens_next(
+    professional_client, make_form, professional, child, send
+):
+    form = make_form(
+        [("One", "", [text("a", "A")])],
+        slug="own-words",
+        title="Own words",
+        reference_prefix="PA",
+        declarations=[
+            ("declaration", "I am the child's therapist."),
+            ("declaration", "B"),
+            ("declaration", "C"),
+        ],
+        what_happens_next="A therapist will call you.",
+    )
+    draft = complete_steps(start_draft(professional, child, form, {}), professional, {"a": "x"})
+    html = professional_client.get(check_url(draft)).content.decode()
+    assert "I am the child&#x27;s therapist." in html and 'id="declaration-3"' in html
+    assert send(professional_client, draft).status_code == 400
+    response = send(professional_client, draft, ticked=["1", "2", "3"])
+    sent = Submission.objects.get(pk=draft.pk)
+    assert (
+        sent.reference.startswith("PA-") and sent.declarations[0] == "I am the child's therapist."
+    )
+    assert "A therapist will call you." in professional_client.get(response.url).content.decode()
