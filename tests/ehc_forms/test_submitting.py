@@ -263,10 +263,17 @@ def test_edit_needs_a_reason_then_makes_version_two_and_keeps_version_one(
 def test_query_counts_of_the_new_pages(
     professional_client, finished, django_assert_max_num_queries, send
 ):
+    with django_assert_max_num_queries(20):
+        assert professional_client.get(check_url(finished)).status_code == 200
     send(professional_client, finished)
-    for name in ("submitted", "confirmation", "history"):
+    for name in ("submitted", "confirmation", "history", "edit"):
         with django_assert_max_num_queries(20):
-            professional_client.get(reverse(f"ehc_forms:{name}", args=[finished.pk]))
+            assert (
+                professional_client.get(
+                    reverse(f"ehc_forms:{name}", args=[finished.pk])
+                ).status_code
+                == 200
+            )
 
 
 EVERY_TYPE_STEPS = [
