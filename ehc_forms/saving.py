@@ -16,6 +16,7 @@ from django.utils import timezone
 from ehc_forms.definition import StepState
 from ehc_forms.models import Submission, SubmissionEvent
 from ehc_forms.registry import bind_answers, form_for_fields, read_answers
+from portal_pages.children.models import Child
 
 
 class VersionConflict(Exception):
@@ -72,7 +73,8 @@ def save_step(
     """Store the typed values of one step if `version` is current, or if an older `version`
     would change no answer; raise VersionConflict if not. `complete` is the "Save and
     continue" button: a valid step becomes Completed. Saves made with a button go into the
-    history; autosaves, every few seconds, do not."""
+    history; autosaves, every few seconds, do not. Every save counts as activity on the
+    child's record."""
     with transaction.atomic():
         submission = (
             Submission.objects.select_for_update()
@@ -100,6 +102,7 @@ def save_step(
             submission.version += 1
             submission.updated_at = timezone.now()
             submission.save(update_fields=["answers", "step_states", "version", "updated_at"])
+        Child(pk=submission.child_id).record_activity()
         if button:
             kind = (
                 SubmissionEvent.Kind.STEP_COMPLETED

@@ -1,11 +1,15 @@
 """The autosave endpoint and the step states it leaves, and revision pinning."""
 
+import datetime
+
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from ehc_forms.definition import StepState
 from ehc_forms.demo import build_steps, memo, text
 from ehc_forms.models import SubmissionEvent
+from portal_pages.children.models import Child
 
 
 def step_url(draft, number):
@@ -70,6 +74,27 @@ def test_the_same_save_arriving_twice_is_no_conflict_and_keeps_the_version(
     button = professional_client.post(step_url(draft, 2), {**typed, "action": "later"})
     assert button.status_code == 302
     assert reload(draft).answers["child_views"] == "Typed just before reloading"
+
+
+def test_every_save_of_a_step_counts_as_activity_on_the_child(professional_client, draft):
+    child = draft.child
+    long_ago = timezone.now() - datetime.timedelta(days=800)
+    Child.objects.filter(pk=child.pk).update(last_activity_at=long_ago)
+    professional_client.post(
+        autosave_url(draft, 2), {"version": draft.version, "child_views": "Autosaved"}
+    )
+    child.refresh_from_db()
+    assert child.last_activity_at > long_ago
+
+    Child.objects.filter(pk=child.pk).update(last_activity_at=long_ago)
+    professional_client.post(
+        step_url(draft, 2),
+        {"version": draft.version + 1, "action": "later", "child_views": "Button"},
+    )
+    child.refresh_from_db()
+    assert child.last_activity_at > long_ago
+    recent = professional_client.get(reverse("children:index") + "?view=recent")
+    assert child.full_name in recent.content.decode()
 
 
 def test_autosave_never_completes_a_step_but_can_reopen_one(professional_client, draft, reload):
