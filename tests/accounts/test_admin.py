@@ -1,4 +1,7 @@
+import re
 from datetime import timedelta
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -168,3 +171,26 @@ def test_dashboard_panel_counts_registrations_waiting(officer_client, awaiting):
 
     assert "Registrations waiting for approval" in page
     assert "<strong>2</strong> professionals are waiting" in page
+
+
+def test_an_action_from_a_searched_listing_returns_to_the_listing_with_its_search(
+    officer_client, awaiting
+):
+    user = awaiting(full_name="Wendy Waiting")
+    # Searching or filtering refreshes the listing through its results fragment.
+    results = reverse("wagtailsnippets_accounts_registration:list_results")
+    fragment = officer_client.get(
+        results + "?q=wendy&status=email_confirmed", headers={"x-requested-with": "XMLHttpRequest"}
+    ).content.decode()
+    approve = re.search(r'href="([^"]*/approve/\?[^"]*)"', fragment).group(1)
+    next_url = parse_qs(urlsplit(unescape(approve)).query)["next"][0]
+    assert next_url == LISTING + "?q=wendy&status=email_confirmed"
+
+    response = officer_client.post(unescape(approve))
+    assert response.status_code == 302
+    assert response.url == next_url
+    listing = officer_client.get(response.url)
+    assert listing.status_code == 200
+    assert "Approved registration: 1." in listing.content.decode()
+    user.refresh_from_db()
+    assert user.status == User.Status.APPROVED
