@@ -273,10 +273,17 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"format": "[{asctime}] {message}", "style": "{", "datefmt": "%d/%b/%Y %H:%M:%S"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # Task and page events are recorded in the database; repeating them here is noise.
     "loggers": {
+        # Django gives these loggers console handlers of their own; with the root's, every
+        # request and 404 would be printed twice. Emptied, they pass their records to the root.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # Task and page events are recorded in the database; repeating them here is noise.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
