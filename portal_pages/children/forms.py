@@ -68,10 +68,11 @@ class ChildForm(forms.ModelForm):
         required=False,
         max_length=20,
     )
+    # Optional: a professional may not know where the child lives.
     home_postcode = forms.CharField(
-        label="Home postcode",
+        label="Home postcode (optional)",
         max_length=12,
-        error_messages={"required": "Enter the child's home postcode"},
+        required=False,
     )
 
     class Meta:
