@@ -79,3 +79,48 @@ class GovukDateInput(forms.Widget):
             }
             for part, label, width in DATE_PARTS
         ]
+
+
+def question_words(label):
+    """A field's label as words inside a sentence: "(optional)" dropped, and the first letter
+    lowered unless it starts an abbreviation ("NHS number" stays as it is)."""
+    words = str(label).replace("(optional)", "").strip()
+    if len(words) > 1 and not words[1].isupper():
+        words = words[0].lower() + words[1:]
+    return words
+
+
+def django_default_messages(field):
+    """The messages Django gives `field` when its form sets none of its own."""
+    defaults = {}
+    for cls in reversed(type(field).__mro__):
+        defaults.update(getattr(cls, "default_error_messages", {}))
+    return defaults
+
+
+class GovukErrorMessagesMixin:
+    """Gives every field of a form messages written the GOV.UK way ("Enter your full name",
+    "Home postcode must be 12 characters or fewer") in place of Django's own ("This field is
+    required.", "Ensure this value has at most 12 characters (it has 30)."). A message the
+    form writes for its question is kept; these cover what it left to Django."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            label = field.label or forms.forms.pretty_name(name)
+            question = str(label).replace("(optional)", "").strip()
+            words = question_words(label)
+            choose = isinstance(field, (forms.ChoiceField, forms.BooleanField))
+            written = {
+                "required": f"Select {words}" if choose else f"Enter {words}",
+                "invalid": f"Enter a real {words}",
+                "invalid_choice": f"Select {words} from the list",
+                "max_length": f"{question} must be %(limit_value)d characters or fewer",
+                "min_length": f"{question} must be %(limit_value)d characters or more",
+                "max_value": f"{question} must be %(limit_value)s or less",
+                "min_value": f"{question} must be %(limit_value)s or more",
+            }
+            defaults = django_default_messages(field)
+            for code, message in written.items():
+                if field.error_messages.get(code, defaults.get(code)) == defaults.get(code):
+                    field.error_messages[code] = message

@@ -15,6 +15,7 @@ from django.urls import reverse
 from portal_pages.accounts import lockout
 from portal_pages.accounts.emails import send_account_email
 from portal_pages.accounts.models import Organisation, RegistrationSettings, User
+from portal_site.forms import GovukErrorMessagesMixin
 
 PASSWORD_HINT = (
     "Use at least 12 characters. A few unrelated words together make a strong password "
@@ -50,7 +51,7 @@ def check_new_password(password, user):
     password_validation.validate_password(password, user)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(GovukErrorMessagesMixin, forms.Form):
     """A professional asks for an account; the SEND team approves it later."""
 
     full_name = forms.CharField(
@@ -160,7 +161,7 @@ class RegistrationForm(forms.Form):
         return organisation
 
 
-class EmailOnlyForm(forms.Form):
+class EmailOnlyForm(GovukErrorMessagesMixin, forms.Form):
     """Asks for the address a new confirmation link should go to."""
 
     email = forms.EmailField(
@@ -176,7 +177,7 @@ class EmailOnlyForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(GovukErrorMessagesMixin, AuthenticationForm):
     """Email and password, with the per-account lock, and the account's state told only
     to someone who knows the password."""
 
@@ -233,7 +234,7 @@ class SignInForm(AuthenticationForm):
             raise ValidationError(user.get_status_display(), code="status")
 
 
-class PortalPasswordResetForm(PasswordResetForm):
+class PortalPasswordResetForm(GovukErrorMessagesMixin, PasswordResetForm):
     """Django's reset form (which never says whether an address has an account), sending
     through the task queue."""
 
@@ -269,8 +270,13 @@ class PortalPasswordResetForm(PasswordResetForm):
         )
 
 
-class PortalSetPasswordForm(SetPasswordForm):
+PASSWORD_MISMATCH = "Enter the same new password in both boxes"
+
+
+class PortalSetPasswordForm(GovukErrorMessagesMixin, SetPasswordForm):
     """Choose a new password after following a reset link."""
+
+    error_messages = {**SetPasswordForm.error_messages, "password_mismatch": PASSWORD_MISMATCH}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -279,10 +285,15 @@ class PortalSetPasswordForm(SetPasswordForm):
         self.fields["new_password2"].label = "Confirm new password"
 
 
-class PortalPasswordChangeForm(PasswordChangeForm):
+class PortalPasswordChangeForm(GovukErrorMessagesMixin, PasswordChangeForm):
     """Change password while signed in."""
 
     field_order = ["old_password", "new_password1", "new_password2"]
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_mismatch": PASSWORD_MISMATCH,
+        "password_incorrect": "Your current password is incorrect",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -292,7 +303,7 @@ class PortalPasswordChangeForm(PasswordChangeForm):
         self.fields["new_password2"].label = "Confirm new password"
 
 
-class ChangeEmailForm(forms.Form):
+class ChangeEmailForm(GovukErrorMessagesMixin, forms.Form):
     """A new work address, which takes effect only once a link sent to it is followed."""
 
     email = work_email_field()

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from portal_pages.children import validators
 from portal_pages.children.models import Child
-from portal_site.forms import GovukDateInput, date_from_parts
+from portal_site.forms import GovukDateInput, GovukErrorMessagesMixin, date_from_parts
 
 #: The 0 to 25 service: a child record may not be for anyone older than this.
 MAX_AGE_YEARS = 25
@@ -50,7 +50,7 @@ CHILD_DETAIL_FIELDS = [
 ]
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(GovukErrorMessagesMixin, forms.ModelForm):
     """Add or correct a child record."""
 
     date_of_birth = GovukDateField("Date of birth", help_text="For example, 27 3 2016")

@@ -82,7 +82,7 @@ def test_optional_details_may_be_left_out(professional_client):
         ({"upn": "A801200005001"}, "upn", "right check letter"),
         ({"nhs_number": "9434765918"}, "nhs_number", "Enter a valid NHS number"),
         ({"home_postcode": "12345"}, "home_postcode", "Enter a real postcode"),
-        ({"gender": "robot"}, "gender", "Select a valid choice"),
+        ({"gender": "robot"}, "gender", "Select gender from the list"),
     ],
 )
 def test_errors_show_in_the_summary_and_by_the_field_and_keep_what_was_typed(

@@ -196,7 +196,7 @@ def test_save_and_continue_with_errors_keeps_everything(professional_client, dra
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
-    assert 'href="#known_as">Ensure this value has at most 20 characters' in html
+    assert 'href="#known_as">Known as must be 20 characters or fewer' in html
     assert 'href="#primary_need">Choose one of the options in the list</a>' in html
     assert 'href="#looked_after">Select yes or no for “Looked after?”</a>' in html
     assert 'value="A name far longer than twenty characters"' in html
