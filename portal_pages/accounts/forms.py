@@ -15,7 +15,7 @@ from django.urls import reverse
 from portal_pages.accounts import lockout
 from portal_pages.accounts.emails import send_account_email
 from portal_pages.accounts.models import Organisation, RegistrationSettings, User
-from portal_site.forms import GovukErrorMessagesMixin
+from portal_pages.govuk.forms import GovukFormMixin
 
 PASSWORD_HINT = (
     "Use at least 12 characters. A few unrelated words together make a strong password "
@@ -51,21 +51,29 @@ def check_new_password(password, user):
     password_validation.validate_password(password, user)
 
 
-class RegistrationForm(GovukErrorMessagesMixin, forms.Form):
+class RegistrationForm(GovukFormMixin, forms.Form):
     """A professional asks for an account; the SEND team approves it later."""
 
     full_name = forms.CharField(
         label="Full name",
         max_length=150,
         error_messages={"required": "Enter your full name"},
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "name",
+                "spellcheck": "false",
+                "class": "govuk-!-width-two-thirds",
+            }
+        ),
     )
     job_title = forms.CharField(
         label="Job title",
         max_length=150,
         help_text="For example, SENDCO, speech and language therapist or social worker",
         error_messages={"required": "Enter your job title"},
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "organization-title", "class": "govuk-!-width-two-thirds"}
+        ),
     )
     organisation_name = forms.CharField(
         label="Name of your school, setting or service",
@@ -86,13 +94,15 @@ class RegistrationForm(GovukErrorMessagesMixin, forms.Form):
         help_text="Schools and settings have a 6 to 8 digit URN, shown on Get Information "
         "about Schools",
         error_messages={"invalid": "Enter a URN of 6 to 8 digits, like 100001"},
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-10"}),
     )
     postcode = forms.CharField(
         label="Postcode of your organisation (optional)",
         max_length=10,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "class": "govuk-input--width-10"}
+        ),
     )
     email = work_email_field(
         help_text="We will send a link to this address. Personal addresses such as Gmail or "
@@ -102,14 +112,18 @@ class RegistrationForm(GovukErrorMessagesMixin, forms.Form):
         label="Work phone number (optional)",
         max_length=32,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        widget=forms.TextInput(
+            attrs={"type": "tel", "autocomplete": "tel", "class": "govuk-input--width-20"}
+        ),
     )
     password = forms.CharField(
         label="Create a password",
         help_text=PASSWORD_HINT,
         strip=False,
         error_messages={"required": "Enter a password"},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "new-password", "class": "govuk-!-width-two-thirds"}
+        ),
     )
     professional_use = forms.BooleanField(
         label="I will use this portal only for my professional work with children and young people",
@@ -161,7 +175,7 @@ class RegistrationForm(GovukErrorMessagesMixin, forms.Form):
         return organisation
 
 
-class EmailOnlyForm(GovukErrorMessagesMixin, forms.Form):
+class EmailOnlyForm(GovukFormMixin, forms.Form):
     """Asks for the address a new confirmation link should go to."""
 
     email = forms.EmailField(
@@ -177,7 +191,7 @@ class EmailOnlyForm(GovukErrorMessagesMixin, forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class SignInForm(GovukErrorMessagesMixin, AuthenticationForm):
+class SignInForm(GovukFormMixin, AuthenticationForm):
     """Email and password, with the per-account lock, and the account's state told only
     to someone who knows the password."""
 
@@ -191,7 +205,9 @@ class SignInForm(GovukErrorMessagesMixin, AuthenticationForm):
     password = forms.CharField(
         label="Password",
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "class": "govuk-!-width-two-thirds"}
+        ),
         error_messages={"required": "Enter your password"},
     )
     error_messages = {
@@ -234,7 +250,7 @@ class SignInForm(GovukErrorMessagesMixin, AuthenticationForm):
             raise ValidationError(user.get_status_display(), code="status")
 
 
-class PortalPasswordResetForm(GovukErrorMessagesMixin, PasswordResetForm):
+class PortalPasswordResetForm(GovukFormMixin, PasswordResetForm):
     """Django's reset form (which never says whether an address has an account), sending
     through the task queue."""
 
@@ -273,7 +289,7 @@ class PortalPasswordResetForm(GovukErrorMessagesMixin, PasswordResetForm):
 PASSWORD_MISMATCH = "Enter the same new password in both boxes"
 
 
-class PortalSetPasswordForm(GovukErrorMessagesMixin, SetPasswordForm):
+class PortalSetPasswordForm(GovukFormMixin, SetPasswordForm):
     """Choose a new password after following a reset link."""
 
     error_messages = {**SetPasswordForm.error_messages, "password_mismatch": PASSWORD_MISMATCH}
@@ -283,9 +299,11 @@ class PortalSetPasswordForm(GovukErrorMessagesMixin, SetPasswordForm):
         self.fields["new_password1"].label = "New password"
         self.fields["new_password1"].help_text = PASSWORD_HINT
         self.fields["new_password2"].label = "Confirm new password"
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "govuk-!-width-two-thirds"
 
 
-class PortalPasswordChangeForm(GovukErrorMessagesMixin, PasswordChangeForm):
+class PortalPasswordChangeForm(GovukFormMixin, PasswordChangeForm):
     """Change password while signed in."""
 
     field_order = ["old_password", "new_password1", "new_password2"]
@@ -301,9 +319,11 @@ class PortalPasswordChangeForm(GovukErrorMessagesMixin, PasswordChangeForm):
         self.fields["new_password1"].label = "New password"
         self.fields["new_password1"].help_text = PASSWORD_HINT
         self.fields["new_password2"].label = "Confirm new password"
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "govuk-!-width-two-thirds"
 
 
-class ChangeEmailForm(GovukErrorMessagesMixin, forms.Form):
+class ChangeEmailForm(GovukFormMixin, forms.Form):
     """A new work address, which takes effect only once a link sent to it is followed."""
 
     email = work_email_field()
@@ -311,7 +331,9 @@ class ChangeEmailForm(GovukErrorMessagesMixin, forms.Form):
         label="Current password",
         strip=False,
         error_messages={"required": "Enter your current password"},
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "class": "govuk-!-width-two-thirds"}
+        ),
     )
 
     def __init__(self, *args, request=None, user=None, **kwargs):
