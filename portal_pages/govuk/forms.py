@@ -1,6 +1,7 @@
 """The base of every portal form: it renders through the GOV.UK layer."""
 
 from django import forms
+from django.forms.utils import pretty_name
 
 from portal_pages.govuk import widgets
 from portal_pages.govuk.renderers import GovukFormRenderer
@@ -95,7 +96,7 @@ class GovukFormMixin:
         super().order_fields(field_order)
         for name, field in self.fields.items():
             field.widget = govuk_widget(field.widget)
-            use_govuk_messages(field, field.label or forms.forms.pretty_name(name))
+            use_govuk_messages(field, field.label or pretty_name(name))
 
 
 class GovukForm(GovukFormMixin, forms.Form):
