@@ -15,7 +15,12 @@ from portal_pages.accounts.demo import DEMO_ACCOUNTS
 from portal_pages.accounts.models import User
 from portal_pages.pages.models import HomePage
 
-EMAILS = {account["group"] or "professional": account["email"] for account in DEMO_ACCOUNTS}
+EMAILS = {
+    account["group"] or ("administrator" if account.get("superuser") else "professional"): account[
+        "email"
+    ]
+    for account in DEMO_ACCOUNTS
+}
 
 
 @pytest.fixture
@@ -100,3 +105,11 @@ def test_the_professional_has_no_admin(demo, signed_in_as):
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code in (302, 403)
     assert client.get("/").status_code == 200
+
+
+def test_the_council_administrator_may_publish_everything(demo, signed_in_as):
+    client = signed_in_as("administrator")
+    administrator = User.objects.get(email=EMAILS["administrator"])
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert Page.objects.get(depth=2).permissions_for_user(administrator).can_publish()
+    assert administrator.has_perm("notices.publish_notice")
