@@ -32,3 +32,17 @@ def test_without_a_logo_the_header_shows_the_council_name_only(client, demo_site
     html = client.get("/").content.decode()
     assert "portal-header__logo" not in html
     assert "<span>Exampleshire County Council</span>" in html
+
+
+def test_the_pdf_carries_the_logo_itself(demo_site):
+    import base64
+
+    from ehc_forms.pdf import logo_data_uri
+
+    portal = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    uri = logo_data_uri(portal)
+    assert uri.startswith("data:image/png;base64,")
+    with portal.logo.open_file() as image:
+        assert base64.b64decode(uri.split(",", 1)[1]) == image.read()
+    portal.logo = None
+    assert logo_data_uri(portal) == ""
