@@ -47,9 +47,10 @@ demo: migrate ## Load the demo content (safe to repeat)
 run: assets demo ## Set up everything and serve the portal with demo content on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install ## ruff format check and ruff lint
+lint: install ## ruff format check, ruff lint and the import-order contracts
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 check: install ## Django system checks and missing-migration check
 	$(MANAGE) check
