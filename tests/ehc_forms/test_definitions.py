@@ -203,7 +203,7 @@ def test_migrations_do_not_freeze_the_registrys_blocks():
 
 
 def test_bench_pages_answer_for_the_demo_professional(demo_site):
-    from ehc_forms.bench import bench_pages
+    from ehc_forms.bench import pages as bench_pages
 
     call_command("load_demo_content", stdout=io.StringIO())
     pages = bench_pages()
