@@ -83,7 +83,8 @@ LOAD_WHAT_A_WEB_PROCESS_LOADS = textwrap.dedent(
     web_process = sorted(importers)
     loaded = sorted(m for m in sys.modules if m.split(".")[0] in PORTAL_PACKAGES)
     import_module(sys.argv[1])  # a module known to import django.test: the check must see it
-    print(json.dumps({"importers": web_process, "loaded": loaded, "after_control": sorted(importers)}))
+    after_control = sorted(importers)
+    print(json.dumps({"importers": web_process, "loaded": loaded, "after_control": after_control}))
     """
 )
 

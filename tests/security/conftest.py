@@ -9,8 +9,8 @@ from wagtail.models import Site
 from ehc_forms.demo import build_steps, f, group, memo, text
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage
 from ehc_forms.saving import start_draft
-from portal_pages.children.models import Child
 from portal_pages.inbox.notify import send_message
+from tests.factories import ChildFactory
 
 FUZZ_STEPS = [
     (
@@ -54,7 +54,7 @@ def stranger(make_professional):
 
 @pytest.fixture
 def owner_child(owner):
-    return Child.objects.create(
+    return ChildFactory(
         created_by=owner,
         given_name="Peregrine",
         family_name="Ashdown-Vale",
