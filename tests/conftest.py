@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from hypothesis import settings
 
 from portal_pages.accounts.testing import sign_in_verified
 from tests.factories import (
@@ -13,6 +14,12 @@ from tests.factories import (
     ProfessionalFactory,
     SendOfficerFactory,
 )
+
+# The fuzz tests' size: `dev` while working, `ci` (`--hypothesis-profile=ci`, used by `.ci/run`)
+# for 2,000 examples of each of the five fuzzed endpoints, 10,000 in all.
+settings.register_profile("dev", max_examples=40)
+settings.register_profile("ci", max_examples=2000)
+settings.load_profile("dev")
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from ehc_forms.models import EHCFormIndexPage, EHCFormPage
 from ehc_forms.saving import start_draft
 from portal_pages.inbox.notify import send_message
 from tests.factories import ChildFactory
+from tests.security.fuzzing import examples_run
 
 FUZZ_STEPS = [
     (
@@ -87,3 +88,11 @@ def security_form(demo_site):
 @pytest.fixture
 def owner_draft(owner, owner_child, security_form):
     return start_draft(owner, owner_child, security_form, {"full_name": owner.full_name})
+
+
+def pytest_terminal_summary(terminalreporter):
+    if examples_run:
+        terminalreporter.section("fuzzing")
+        for test_name, count in sorted(examples_run.items()):
+            terminalreporter.write_line(f"{count:>7,} examples  {test_name}")
+        terminalreporter.write_line(f"{sum(examples_run.values()):>7,} examples in all")
