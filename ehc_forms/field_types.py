@@ -3,7 +3,6 @@ question (its editor block, Django form field, summary text, data guidance and s
 
 import datetime
 
-import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
@@ -18,6 +17,7 @@ from ehc_forms.registry import (
     form_for_fields,
     read_answers,
 )
+from portal_pages.accounts.validators import validate_uk_phone
 from portal_site.forms import GovukDateInput, date_from_parts
 
 KEY_HELP = (
@@ -495,15 +495,6 @@ class EmailType(FieldType):
 
     def json_schema(self, spec):
         return {"type": "string", "format": "email"}
-
-
-def validate_uk_phone(value):
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException as error:
-        raise ValidationError("Enter a UK phone number, like 0161 496 0000") from error
-    if number.country_code != 44 or not phonenumbers.is_valid_number(number):
-        raise ValidationError("Enter a UK phone number, like 0161 496 0000")
 
 
 @field_types.register

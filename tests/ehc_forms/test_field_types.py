@@ -112,7 +112,9 @@ def test_email_must_look_like_an_email_address():
     assert "correct format" in error_of("email", "jo at school")
 
 
-@pytest.mark.parametrize("number", ["020 7946 0000", "0161 496 0000", "+44 161 496 0000"])
+@pytest.mark.parametrize(
+    "number", ["020 7946 0000", "0161 496 0000", "+44 161 496 0000", "01632 960 123"]
+)
 def test_phone_accepts_uk_numbers(number):
     assert clean("phone", number) == number
 
