@@ -30,7 +30,7 @@ $(STAMP_JS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(ASSETS): $(STAMP_JS) site/assets/portal.scss site/assets/copy.js
+$(ASSETS): $(STAMP_JS) package.json site/assets/portal.scss site/assets/copy.js
 	npm run --silent build
 
 install: $(STAMP_PY) $(STAMP_JS) ## Create .venv and install Python and npm packages
@@ -59,10 +59,11 @@ demo: migrate ## Load the demo content (safe to repeat)
 run: assets demo ## Set up everything and serve the portal with demo content on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install ## ruff format check, ruff lint and the import-order contracts
+lint: install ## ruff format check, ruff lint, the import-order contracts and ESLint
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	npm run --silent lint
 
 check: install ## Django system checks and missing-migration check
 	$(MANAGE) check

@@ -1,20 +1,16 @@
 // Autosave for a form step: sends the step's values a few seconds after typing stops, when
 // the page is hidden or left, and just before the idle timeout signs the user out. The page
 // works without this script: its buttons save everything.
-(function () {
-  "use strict";
-
-  var form = document.querySelector("form[data-ehc-autosave]");
-  if (!form) return;
-  var url = form.getAttribute("data-ehc-autosave");
-  var status = form.querySelector("[data-ehc-autosave-status]");
-  var versionInput = form.querySelector("input[name=version]");
-  var DELAY = 3000;
-  var timer = null;
-  var dirty = false;
-  var stopped = false;
-  var inFlight = false;
-  var pending = null;
+function startAutosave(form) {
+  const url = form.getAttribute("data-ehc-autosave");
+  const status = form.querySelector("[data-ehc-autosave-status]");
+  const versionInput = form.querySelector("input[name=version]");
+  const DELAY = 3000;
+  let timer = null;
+  let dirty = false;
+  let stopped = false;
+  let inFlight = false;
+  let pending = null;
 
   function say(text) {
     if (status) status.textContent = text;
@@ -26,7 +22,7 @@
     clearTimeout(timer);
     dirty = false;
     inFlight = !leaving;
-    var body = new FormData(form);
+    const body = new FormData(form);
     // keepalive lets the request finish after the page has gone.
     pending = fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: !!leaving, redirect: "error" })
       .then(function (response) {
@@ -74,16 +70,16 @@
   // The session-timeout script may pass `detail.waitUntil(promise)` to hold the sign-out
   // until this save has reached the server.
   document.addEventListener("portal:before-signout", function (event) {
-    var saving = send(true);
+    const saving = send(true);
     if (saving && event.detail && typeof event.detail.waitUntil === "function") {
       event.detail.waitUntil(saving);
     }
   });
 
   // Questions shown only for a given answer to another question on this step.
-  var dependants = form.querySelectorAll("[data-show-if-key]");
+  const dependants = form.querySelectorAll("[data-show-if-key]");
   function currentValues(key) {
-    var values = [];
+    const values = [];
     form.querySelectorAll("[name='" + key + "']").forEach(function (input) {
       if ((input.type === "radio" || input.type === "checkbox") && !input.checked) return;
       // An answer to a hidden question does not count, so follow-up questions hide too.
@@ -94,17 +90,17 @@
   }
   function applyConditions() {
     // Repeat so that a chain of follow-up questions settles, one level per pass.
-    for (var pass = 0; pass < dependants.length; pass++) {
+    for (let pass = 0; pass < dependants.length; pass++) {
       if (!applyConditionsOnce()) return;
     }
   }
   function applyConditionsOnce() {
-    var changed = false;
+    let changed = false;
     dependants.forEach(function (element) {
-      var key = element.getAttribute("data-show-if-key");
+      const key = element.getAttribute("data-show-if-key");
       if (!form.querySelector("[name='" + key + "']")) return;
-      var expected = element.getAttribute("data-show-if-value").trim().toLowerCase();
-      var hidden = currentValues(key).indexOf(expected) === -1;
+      const expected = element.getAttribute("data-show-if-value").trim().toLowerCase();
+      const hidden = currentValues(key).indexOf(expected) === -1;
       if (element.hidden !== hidden) changed = true;
       element.hidden = hidden;
     });
@@ -114,4 +110,7 @@
     form.addEventListener("change", applyConditions);
     applyConditions();
   }
-})();
+}
+
+const stepForm = document.querySelector("form[data-ehc-autosave]");
+if (stepForm) startAutosave(stepForm);
