@@ -1,7 +1,5 @@
 """Fixtures shared by every area's tests, built on the factories of `tests/factories.py`."""
 
-import datetime
-
 import pytest
 from django.core.cache import cache
 from hypothesis import settings
@@ -116,10 +114,6 @@ def make_case(db):
 
 @pytest.fixture
 def child(professional):
-    """A child record of `professional`, with a name that must never reach an email."""
-    return ChildFactory(
-        created_by=professional,
-        given_name="Ada",
-        family_name="Lovelace",
-        date_of_birth=datetime.date(2016, 5, 1),
-    )
+    """A child record of `professional` born on 1 May 2016, with a name that must never reach
+    an email."""
+    return ChildFactory(created_by=professional, given_name="Ada", family_name="Lovelace")
