@@ -11,7 +11,7 @@ from wagtail import hooks
 
 from ehc_forms.definition import Definition
 from ehc_forms.demo import f, text
-from ehc_forms.field_types import FieldBlock, ShortTextType
+from ehc_forms.field_types import ShortTextType
 from ehc_forms.registry import (
     bind_answers,
     field_types,
@@ -366,13 +366,9 @@ def test_a_conditional_step_cannot_start_until_its_answer_is_given(sample_form):
 
 
 def test_other_apps_add_types_through_the_hook(monkeypatch):
-    class SchoolUrnBlock(FieldBlock):
-        """A school's unique reference number."""
-
     class SchoolUrnType(ShortTextType):
         name = "school_urn"
         type_name = "School URN"
-        block_class = SchoolUrnBlock
 
     def register(registry):
         registry.register(SchoolUrnType)
@@ -384,6 +380,10 @@ def test_other_apps_add_types_through_the_hook(monkeypatch):
         names = [name for name, _ in field_types.blocks()]
     assert names[0] == "short_text" and names[-1] == "school_urn"
     assert field_types.get("school_urn").type_name == "School URN"
+    # The type builds its own editor block: its name in the menu and its options.
+    block = dict(field_types.blocks())["school_urn"]
+    assert block.meta.label == "School URN"
+    assert list(block.child_blocks)[-1] == "max_length"
 
 
 def checked_values(html):
