@@ -1,8 +1,8 @@
 """Times pages through the full Django stack on the configured database and prints figures.
 
-Run with `make bench`. Each area adds pages by registering a `register_bench_pages` hook that
-returns (label, client, url) tuples, after creating whatever data the page needs; a slow
-page (a long PDF) may add a fourth item, how many times to time it.
+Run with `make bench`. Each installed app adds pages with a `pages()` function in its
+`bench.py`, which creates whatever data the pages need and returns (label, client, url) tuples;
+a slow page (a long PDF) may add a fourth item, how many times to time it.
 """
 
 import os
@@ -19,7 +19,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from wagtail import hooks  # noqa: E402
+
+from portal_site.discovery import app_modules  # noqa: E402
 
 REPEATS = 50
 
@@ -43,8 +44,8 @@ def main():
     with open(os.devnull, "w") as quiet:
         call_command("load_demo_content", stdout=quiet)
     pages = [("home page", Client(), "/"), ("health check", Client(), "/healthz")]
-    for pages_of_an_area in hooks.get_hooks("register_bench_pages"):
-        pages.extend(pages_of_an_area())
+    for bench in app_modules("bench"):
+        pages.extend(bench.pages())
     print(f"{'page':40} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for label, client, url, *repeats in pages:
         status, median, p95, queries = measure(client, url, *repeats)

@@ -13,7 +13,7 @@ from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.children.access import children_visible_to
 
 
-def bench_pages():
+def pages():
     """The annual review's task list and its largest step, for the demo professional."""
     professional = User.objects.get(email=DEMO_PROFESSIONAL)
     form = EHCFormPage.objects.get(slug="annual-review")

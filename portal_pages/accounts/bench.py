@@ -12,7 +12,7 @@ from portal_pages.accounts.testing import sign_in_verified
 BENCH_REGISTRATIONS = 100
 
 
-def bench_pages():
+def pages():
     organisation, _ = Organisation.objects.get_or_create(
         name="Bench Primary School", defaults={"kind": Organisation.Kind.SCHOOL}
     )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from portal_pages.accounts import lockout
 from portal_pages.accounts.emails import send_account_email
 from portal_pages.accounts.models import Organisation, RegistrationSettings, User
+from portal_pages.accounts.validators import validate_uk_phone
 from portal_pages.govuk.forms import GovukFormMixin
 
 PASSWORD_HINT = (
@@ -112,6 +113,7 @@ class RegistrationForm(GovukFormMixin, forms.Form):
         label="Work phone number (optional)",
         max_length=32,
         required=False,
+        validators=[validate_uk_phone],
         widget=forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "class": "govuk-input--width-20"}
         ),

@@ -9,6 +9,8 @@ from django.utils.crypto import get_random_string, salted_hmac
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal_pages.accounts.validators import validate_uk_phone
+
 # Consumer mailbox providers: nobody's work address, so refused at registration.
 DEFAULT_REFUSED_DOMAINS = """gmail.com
 googlemail.com
@@ -166,7 +168,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("email address", unique=True)
     full_name = models.CharField(max_length=150)
     job_title = models.CharField(max_length=150, blank=True)
-    phone = models.CharField(max_length=32, blank=True)
+    phone = models.CharField(max_length=32, blank=True, validators=[validate_uk_phone])
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )

@@ -11,7 +11,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
-from portal_pages.accounts.access import is_signed_in_professional
 from portal_pages.pages.blocks import ContentStreamBlock
 
 
@@ -28,16 +27,15 @@ class HomePage(Page):
     template = "pages/home_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        """A signed-in professional sees a tile per area (Messages, SEND, ...): each area
-        registers a `register_portal_home_tile` hook returning a dict with `title`, `href`,
-        `count` and `description` (or None to show nothing), so this page never needs to
-        know the areas."""
+        """Each area registers a `register_portal_home_tile` hook returning a dict with
+        `title`, `href`, `count` and `description`, so this page never needs to know the areas.
+        The tiles are built only when the template asks for them: it shows them to signed-in
+        professionals (the `signed_in_professional` context variable), so a visitor's page
+        never counts anything."""
         context = super().get_context(request, *args, **kwargs)
-        if is_signed_in_professional(request.user):
-            tiles = [
-                build_tile(request) for build_tile in hooks.get_hooks("register_portal_home_tile")
-            ]
-            context["tiles"] = [tile for tile in tiles if tile]
+        context["tiles"] = lambda: [
+            build_tile(request) for build_tile in hooks.get_hooks("register_portal_home_tile")
+        ]
         return context
 
 

@@ -109,6 +109,22 @@ def test_weak_and_long_passwords_are_refused(client, site, password, message):
     assert not User.objects.exists()
 
 
+@pytest.mark.parametrize("phone", ["01632 960 123", "07700 900 123", "+44 161 496 0000", ""])
+def test_uk_phone_numbers_including_ofcom_drama_ranges_are_accepted(client, site, phone):
+    assert register(client, phone=phone).status_code == 302
+    assert User.objects.get().phone == phone
+
+
+@pytest.mark.parametrize("phone", ["12345", "+1 202 555 0100", "call the office"])
+def test_a_phone_number_that_is_not_a_uk_number_is_refused(client, site, phone):
+    page = register(client, phone=phone).content.decode()
+
+    assert "Enter a UK phone number, like 0161 496 0000" in page
+    assert 'href="#id_phone"' in page
+    assert f'value="{phone}"' in page  # kept as typed
+    assert not User.objects.exists()
+
+
 def test_a_128_character_passphrase_with_no_composition_rules_is_accepted(client, site):
     passphrase = ("lowercase words only " * 7)[:128]
     assert len(passphrase) == 128

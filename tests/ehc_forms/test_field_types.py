@@ -13,7 +13,6 @@ from ehc_forms.definition import Definition
 from ehc_forms.demo import f, text
 from ehc_forms.field_types import ShortTextType
 from ehc_forms.registry import (
-    FieldTypeRegistry,
     bind_answers,
     field_types,
     form_for_fields,
@@ -112,7 +111,9 @@ def test_email_must_look_like_an_email_address():
     assert "correct format" in error_of("email", "jo at school")
 
 
-@pytest.mark.parametrize("number", ["020 7946 0000", "0161 496 0000", "+44 161 496 0000"])
+@pytest.mark.parametrize(
+    "number", ["020 7946 0000", "0161 496 0000", "+44 161 496 0000", "01632 960 123"]
+)
 def test_phone_accepts_uk_numbers(number):
     assert clean("phone", number) == number
 
@@ -364,7 +365,7 @@ def test_a_conditional_step_cannot_start_until_its_answer_is_given(sample_form):
     assert definition.step_availability(care_step, {"looked_after": "yes"}) is True
 
 
-def test_other_apps_add_types_through_the_hook():
+def test_other_apps_add_types_through_the_hook(monkeypatch):
     class SchoolUrnType(ShortTextType):
         name = "school_urn"
         type_name = "School URN"
@@ -372,14 +373,15 @@ def test_other_apps_add_types_through_the_hook():
     def register(registry):
         registry.register(SchoolUrnType)
 
-    registry = FieldTypeRegistry()
-    registry.register(ShortTextType)
+    # The registry every form and the admin use, read again as at start-up, then restored.
+    monkeypatch.setattr(field_types, "_types", dict(field_types._types))
+    monkeypatch.setattr(field_types, "_extensions_loaded", False)
     with hooks.register_temporarily("register_ehc_field_types", register):
-        names = [name for name, _ in registry.blocks()]
-    assert names == ["short_text", "school_urn"]
-    assert registry.get("school_urn").type_name == "School URN"
+        names = [name for name, _ in field_types.blocks()]
+    assert names[0] == "short_text" and names[-1] == "school_urn"
+    assert field_types.get("school_urn").type_name == "School URN"
     # The type builds its own editor block: its name in the menu and its options.
-    block = dict(registry.blocks())["school_urn"]
+    block = dict(field_types.blocks())["school_urn"]
     assert block.meta.label == "School URN"
     assert list(block.child_blocks)[-1] == "max_length"
 

@@ -2,14 +2,13 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from portal_pages.accounts.groups import SEND_TEAM
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
+from tests.factories import SendOfficerFactory
 
 COMPOSE = "/admin/inbox_messages/new/"
 LISTING = "/admin/inbox_messages/"
@@ -41,7 +40,7 @@ def test_the_send_team_composes_an_action_request_about_a_child(
         due="2030-03-01",
         child=child.pk,
         link_url="/children/1/",
-        link_text="Zephyrine's record",
+        link_text="Ada's record",
     )
 
     assert response.status_code == 302 and response["Location"] == LISTING
@@ -53,7 +52,7 @@ def test_the_send_team_composes_an_action_request_about_a_child(
     )
     assert message.needs_action and message.due == datetime.date(2030, 3, 1)
     assert message.sender_name == "Sam Okafor, SEND team"
-    assert len(mailoutbox) == 1 and "Zephyrine" not in mailoutbox[0].body
+    assert len(mailoutbox) == 1 and "Ada" not in mailoutbox[0].body
     assert "report" not in mailoutbox[0].body
     entry = ModelLogEntry.objects.get(action="inbox.send")
     assert (entry.object_id, entry.user) == (str(message.pk), send_officer)
@@ -64,8 +63,7 @@ def test_an_organisation_message_reaches_every_approved_member_once(
 ):
     members = [make_professional(), make_professional()]
     make_professional(status=User.Status.EMAIL_CONFIRMED)
-    colleague_on_the_team = make_professional()
-    colleague_on_the_team.groups.add(Group.objects.get(name=SEND_TEAM))
+    SendOfficerFactory(organisation=organisation)  # a colleague on the SEND team
     elsewhere = Organisation.objects.create(name="Birch College", kind="college")
     make_professional(organisation=elsewhere)
 

@@ -5,28 +5,24 @@
 // that page puts the typed values back and sends them again from the version they were
 // typed on (the server treats a save that changes nothing as no conflict). The page works
 // without this script: its buttons save everything.
-(function () {
-  "use strict";
-
-  var form = document.querySelector("form[data-ehc-autosave]");
-  if (!form) return;
-  var url = form.getAttribute("data-ehc-autosave");
-  var status = form.querySelector("[data-ehc-autosave-status]");
-  var versionInput = form.querySelector("input[name=version]");
-  var DELAY = 3000;
-  var timer = null;
-  var dirty = false;
-  var stopped = false;
-  var inFlight = false;
-  var pending = null;
-  var storageKey = "ehc-autosave:" + url;
+function startAutosave(form) {
+  const url = form.getAttribute("data-ehc-autosave");
+  const status = form.querySelector("[data-ehc-autosave-status]");
+  const versionInput = form.querySelector("input[name=version]");
+  const DELAY = 3000;
+  let timer = null;
+  let dirty = false;
+  let stopped = false;
+  let inFlight = false;
+  let pending = null;
+  const storageKey = "ehc-autosave:" + url;
 
   function say(text) {
     if (status) status.textContent = text;
   }
 
   function typedValues() {
-    var values = [];
+    const values = [];
     new FormData(form).forEach(function (value, name) {
       // A chosen file cannot be kept; its upload is saved by the buttons.
       if (typeof value !== "string" || name === "csrfmiddlewaretoken" || name === "version") return;
@@ -38,7 +34,7 @@
   function remembered() {
     try {
       return JSON.parse(window.sessionStorage.getItem(storageKey) || "null");
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -50,7 +46,7 @@
         version: versionInput.value,
         values: typedValues()
       }));
-    } catch (error) {
+    } catch {
       // Storage full or switched off: the save sent as the page is left still runs.
     }
   }
@@ -58,19 +54,19 @@
   function forget() {
     try {
       window.sessionStorage.removeItem(storageKey);
-    } catch (error) {
+    } catch {
       // Nothing was kept.
     }
   }
 
   function fill(values) {
-    var byName = {};
+    const byName = {};
     values.forEach(function (pair) {
       (byName[pair[0]] = byName[pair[0]] || []).push(pair[1]);
     });
     Array.prototype.forEach.call(form.elements, function (element) {
-      var name = element.name;
-      var kept = byName[name] || [];
+      const name = element.name;
+      const kept = byName[name] || [];
       if (!name || name === "csrfmiddlewaretoken" || name === "version") return;
       if (element.type === "file" || element.type === "submit" || element.type === "button") return;
       if (element.type === "radio" || element.type === "checkbox") {
@@ -91,7 +87,7 @@
     clearTimeout(timer);
     dirty = false;
     inFlight = !leaving;
-    var body = new FormData(form);
+    const body = new FormData(form);
     // keepalive lets the request finish after the page has gone.
     pending = fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: !!leaving, redirect: "error" })
       .then(function (response) {
@@ -153,16 +149,16 @@
   // The session-timeout script may pass `detail.waitUntil(promise)` to hold the sign-out
   // until this save has reached the server.
   document.addEventListener("portal:before-signout", function (event) {
-    var saving = send(true);
+    const saving = send(true);
     if (saving && event.detail && typeof event.detail.waitUntil === "function") {
       event.detail.waitUntil(saving);
     }
   });
 
   // Questions shown only for a given answer to another question on this step.
-  var dependants = form.querySelectorAll("[data-show-if-key]");
+  const dependants = form.querySelectorAll("[data-show-if-key]");
   function currentValues(key) {
-    var values = [];
+    const values = [];
     form.querySelectorAll("[name='" + key + "']").forEach(function (input) {
       if ((input.type === "radio" || input.type === "checkbox") && !input.checked) return;
       // An answer to a hidden question does not count, so follow-up questions hide too.
@@ -173,17 +169,17 @@
   }
   function applyConditions() {
     // Repeat so that a chain of follow-up questions settles, one level per pass.
-    for (var pass = 0; pass < dependants.length; pass++) {
+    for (let pass = 0; pass < dependants.length; pass++) {
       if (!applyConditionsOnce()) return;
     }
   }
   function applyConditionsOnce() {
-    var changed = false;
+    let changed = false;
     dependants.forEach(function (element) {
-      var key = element.getAttribute("data-show-if-key");
+      const key = element.getAttribute("data-show-if-key");
       if (!form.querySelector("[name='" + key + "']")) return;
-      var expected = element.getAttribute("data-show-if-value").trim().toLowerCase();
-      var hidden = currentValues(key).indexOf(expected) === -1;
+      const expected = element.getAttribute("data-show-if-value").trim().toLowerCase();
+      const hidden = currentValues(key).indexOf(expected) === -1;
       if (element.hidden !== hidden) changed = true;
       element.hidden = hidden;
     });
@@ -191,7 +187,7 @@
   }
   // Values typed on this step in this tab that no save has confirmed yet: show them again,
   // and send them from the version they were typed on.
-  var kept = remembered();
+  const kept = remembered();
   if (kept && JSON.stringify(kept.values) !== JSON.stringify(typedValues())) {
     fill(kept.values);
     versionInput.value = kept.version;
@@ -205,4 +201,7 @@
     form.addEventListener("change", applyConditions);
     applyConditions();
   }
-})();
+}
+
+const stepForm = document.querySelector("form[data-ehc-autosave]");
+if (stepForm) startAutosave(stepForm);
