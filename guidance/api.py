@@ -3,7 +3,6 @@
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from guidance.models import DataGuidancePage, GuidanceIndexPage, GuidancePage
-from portal_site.api import api_router
 
 
 class GuidanceAPIViewSet(PagesAPIViewSet):
@@ -17,4 +16,4 @@ class GuidanceAPIViewSet(PagesAPIViewSet):
         return super().get_base_queryset().type(GuidanceIndexPage, GuidancePage, DataGuidancePage)
 
 
-api_router.register_endpoint("guidance", GuidanceAPIViewSet)
+API_ENDPOINTS = {"guidance": GuidanceAPIViewSet}

@@ -7,7 +7,6 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from notices.active import active_notices
 from notices.models import Notice
-from portal_site.api import api_router
 
 
 def notice_data(notice):
@@ -55,4 +54,4 @@ class NoticeAPIViewSet(BaseAPIViewSet):
         raise Http404("No notice in force has this id.")
 
 
-api_router.register_endpoint("notices", NoticeAPIViewSet)
+API_ENDPOINTS = {"notices": NoticeAPIViewSet}
