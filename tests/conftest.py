@@ -1,5 +1,7 @@
 """Fixtures shared by every area's tests."""
 
+import importlib
+
 import pytest
 from django.core.cache import cache
 
@@ -68,3 +70,37 @@ def sign_in(db):
 def professional_client(client, professional, sign_in):
     """A test client signed in, with both factors, as `professional`."""
     return sign_in(client, professional)
+
+
+def restore_migration_data():
+    """A live-server test runs outside a transaction, so the database is flushed after it,
+    taking what data migrations made; put back what the portal relies on."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.models import Locale, Page
+
+    from portal_pages.accounts.groups import CONTENT_EDITORS
+
+    language = get_supported_language_variant(settings.LANGUAGE_CODE)
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    Group.objects.get_or_create(name=CONTENT_EDITORS)
+    importlib.import_module("portal_pages.accounts.migrations.0002_send_team_group").create_group(
+        apps, None
+    )
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db):
+    """The live server with the demo site loaded."""
+    from wagtail.models import Site
+
+    from portal_site import demo
+
+    restore_migration_data()
+    demo.load()
+    Site.objects.filter(is_default_site=True).update(hostname="localhost")
+    return live_server

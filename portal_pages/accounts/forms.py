@@ -206,13 +206,13 @@ class SignInForm(AuthenticationForm):
         password = self.cleaned_data.get("password")
         if not (email and password):
             return self.cleaned_data
-        self.locked_until = lockout.locked_until(email)
+        self.locked_until = lockout.begin_attempt(email, lockout.PASSWORD)
         if self.locked_until:
             raise ValidationError(self.lock_message(), code="locked")
         self.user_cache = authenticate(self.request, username=email, password=password)
         if self.user_cache is None:
             owner = User.objects.filter(email=email).first()
-            self.locked_until = lockout.record_failure(email, lockout.PASSWORD, owner)
+            self.locked_until = lockout.wrong_attempt(email, lockout.PASSWORD, owner)
             if self.locked_until:
                 raise ValidationError(self.lock_message(), code="locked")
             raise self.get_invalid_login_error()
