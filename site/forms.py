@@ -24,7 +24,8 @@ def date_from_parts(typed, label, earliest_year=datetime.MINYEAR):
         date = datetime.date(int(typed["year"]), int(typed["month"]), int(typed["day"]))
         if date.year < earliest_year:
             raise ValueError
-    except ValueError as error:
+    # A number too big for the platform's C integer (20 digits or more) is an OverflowError.
+    except (ValueError, OverflowError) as error:
         raise forms.ValidationError(f"{label} must be a real date", code="invalid") from error
     return date
 

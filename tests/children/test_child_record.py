@@ -65,6 +65,9 @@ def test_optional_details_may_be_left_out(professional_client):
         ),
         ({"date_of_birth_month": ""}, "date_of_birth", "Date of birth must include a month"),
         ({"date_of_birth_day": "30", "date_of_birth_month": "2"}, "date_of_birth", "real date"),
+        # 20 digits: past the platform's C integer, where int() turns into OverflowError.
+        ({"date_of_birth_year": "9" * 20}, "date_of_birth", "real date"),
+        ({"date_of_birth_day": "9" * 20}, "date_of_birth", "real date"),
         ({"date_of_birth_year": "2026"}, "date_of_birth", "today or in the past"),
         (
             {"date_of_birth_year": "2000", "date_of_birth_month": "5", "date_of_birth_day": "31"},

@@ -392,3 +392,23 @@ def test_forms_in_progress_lists_only_my_drafts(
     assert "Sam Lee" not in html
     home = professional_client.get("/").content.decode()
     assert 'href="/forms/">Forms in progress</a>' in home
+
+
+@pytest.mark.parametrize("part", ["day", "month", "year"])
+def test_an_oversized_date_part_is_a_govuk_error_on_save(professional_client, draft, reload, part):
+    oversized = "9" * 20
+    typed = {"day": "1", "month": "2", "year": "2026", part: oversized}
+    response = professional_client.post(
+        step_url(draft, 2),
+        {
+            "version": draft.version,
+            "action": "continue",
+            "child_views": "Fine",
+            **{f"meeting_date-{name}": value for name, value in typed.items()},
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'href="#meeting_date">[^<]* must be a real date</a>', html)
+    assert f'value="{oversized}"' in html
+    assert reload(draft).answers["meeting_date"] == typed
