@@ -1,8 +1,11 @@
 """Views that belong to the running service rather than to any one area."""
 
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
 
@@ -18,6 +21,34 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+# Seconds a browser or script is asked to wait before trying again after an outage.
+RETRY_AFTER_SECONDS = 60
+
+
 def server_error(request):
-    """A plain render: the 500 page must not depend on the database or site settings."""
+    """A plain render: the 500 page must not depend on the database or site settings.
+
+    A database that cannot be reached (a lost or refused connection, wherever it is met:
+    session, middleware or view) is not a fault of the request, so it answers 503 "try again
+    in a few minutes", as JSON for scripts that ask for it."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return service_unavailable(request)
     return render(request, "500.html", status=500)
+
+
+def service_unavailable(request):
+    """Rendered without the request's context processors, which may need the database."""
+    if "application/json" in request.headers.get("Accept", ""):
+        response = JsonResponse(
+            {
+                "message": (
+                    "The service is unavailable, so your latest changes are not saved yet. "
+                    "Nothing you saved before has been lost. Try again in a few minutes."
+                )
+            },
+            status=503,
+        )
+    else:
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
