@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
@@ -220,13 +220,13 @@ def test_overdue_key_dates_are_tagged(professional_client, child, make_case):
 
 def test_forms_section_is_filled_by_hooks_in_order(professional_client, child):
     def first(request, child):
-        return f"<p>First for {child.given_name}</p>"
+        return format_html("<p>First for {}</p>", child.given_name)
 
     def nothing(request, child):
         return None
 
     def second(request, child):
-        return "<p>Second</p>"
+        return format_html("<p>{}</p>", "Second")
 
     with (
         hooks.register_temporarily("register_child_home_section", first),
@@ -238,6 +238,20 @@ def test_forms_section_is_filled_by_hooks_in_order(professional_client, child):
     assert "<p>First for Ada</p>" in html
     assert html.index("First for Ada") < html.index("<p>Second</p>")
     assert "There are no forms" not in html
+
+
+def test_a_section_hook_returning_plain_text_is_escaped_not_trusted(professional_client, child):
+    child.given_name = "<script>alert(1)</script>"
+    child.save()
+
+    def careless(request, child):
+        return f"<p>Forms for {child.given_name}</p>"
+
+    with hooks.register_temporarily("register_child_home_section", careless):
+        html = professional_client.get(reverse("children:home", args=[child.pk])).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert escape("<p>Forms for <script>alert(1)</script></p>") in html
 
 
 def test_opening_a_record_is_logged(professional_client, professional, child):
