@@ -15,6 +15,7 @@ from django.urls import reverse
 from portal_pages.accounts import lockout
 from portal_pages.accounts.emails import send_account_email
 from portal_pages.accounts.models import Organisation, RegistrationSettings, User
+from portal_pages.accounts.validators import validate_visible_name
 
 PASSWORD_HINT = (
     "Use at least 12 characters. A few unrelated words together make a strong password "
@@ -56,6 +57,7 @@ class RegistrationForm(forms.Form):
     full_name = forms.CharField(
         label="Full name",
         max_length=150,
+        validators=[validate_visible_name],
         error_messages={"required": "Enter your full name"},
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
     )

@@ -1,4 +1,6 @@
-"""Password rules Django does not ship."""
+"""Password rules Django does not ship, and the check that names show as they are."""
+
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import ngettext
@@ -24,3 +26,20 @@ class MaximumLengthValidator:
 
     def get_help_text(self):
         return f"Your password must be {self.max_length} characters or fewer."
+
+
+# Unicode's control, format (bidi overrides and isolates, zero-width spaces and joiners, soft
+# hyphen), private-use, surrogate and unassigned categories, and line and paragraph breaks:
+# characters that do not show, or that reorder what follows them.
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+
+
+def validate_visible_name(name):
+    """Refuse names with characters that do not show or that change the text's direction,
+    so one person's name cannot be made to look like another's."""
+    if any(unicodedata.category(character) in HIDDEN_CATEGORIES for character in name):
+        raise ValidationError(
+            "Names cannot include hidden characters, such as zero-width spaces or marks "
+            "that change the direction of the text",
+            code="hidden_characters",
+        )

@@ -156,6 +156,22 @@ def test_registering_an_address_with_an_account_shows_the_same_page_and_tells_th
     assert professional.full_name != "Alex Rivers"
 
 
+@pytest.mark.parametrize(
+    "name", ["Alex\u202eSrevir", "Alex\u200bRivers", "Alex\u2066Rivers\u2069", "Alex\u00adRivers"]
+)
+def test_names_with_hidden_or_direction_changing_characters_are_refused(client, site, name):
+    page = register(client, full_name=name).content.decode()
+
+    assert "Names cannot include hidden characters" in page
+    assert not User.objects.exists()
+
+
+def test_names_in_any_script_with_accents_and_apostrophes_are_accepted(client, site):
+    register(client, full_name="Zoë O’Brien-Nguyễn محمد")
+
+    assert User.objects.get().full_name == "Zoë O’Brien-Nguyễn محمد"
+
+
 def test_an_address_with_an_account_costs_the_same_password_hashing_as_a_new_one(
     client, site, professional, monkeypatch
 ):

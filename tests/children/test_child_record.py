@@ -79,6 +79,9 @@ def test_optional_details_may_be_left_out(professional_client):
         ({"home_postcode": "12345"}, "home_postcode", "Enter a real postcode"),
         ({"home_postcode": ""}, "home_postcode", "Enter the child's home postcode"),
         ({"gender": "robot"}, "gender", "Select a valid choice"),
+        # A right-to-left override, and a zero-width space: names that imitate another.
+        ({"given_name": "Ada\u202eecalevol"}, "given_name", "cannot include hidden characters"),
+        ({"family_name": "Lovelace\u200b"}, "family_name", "cannot include hidden characters"),
     ],
 )
 def test_errors_show_in_the_summary_and_by_the_field_and_keep_what_was_typed(
