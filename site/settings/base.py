@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal_pages.accounts.middleware.NoStoreWhenSignedInMiddleware",
     "portal_pages.accounts.middleware.AccountStatusMiddleware",
     "portal_pages.accounts.middleware.SessionTimeoutMiddleware",
     "portal_pages.accounts.middleware.AdminOTPRequiredMiddleware",
