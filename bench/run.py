@@ -42,6 +42,8 @@ def measure(client, target):
 
 def main():
     settings.ALLOWED_HOSTS = ["testserver"]
+    # Timed registrations send hundreds of emails: kept in memory, not printed or filed.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with open(os.devnull, "w") as quiet:
         call_command("load_demo_content", stdout=quiet)
     pages = [("home page", Client(), "/"), ("health check", Client(), "/healthz")]
