@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal_site import views
 from portal_site.api import api_router
 
+handler400 = "portal_site.views.bad_request"
 handler500 = "portal_site.views.server_error"
 
 urlpatterns = [

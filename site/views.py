@@ -2,10 +2,12 @@
 
 import sys
 
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 
@@ -37,18 +39,37 @@ def server_error(request):
 
 
 def service_unavailable(request):
-    """Rendered without the request's context processors, which may need the database."""
-    if "application/json" in request.headers.get("Accept", ""):
-        response = JsonResponse(
-            {
-                "message": (
-                    "The service is unavailable, so your latest changes are not saved yet. "
-                    "Nothing you saved before has been lost. Try again in a few minutes."
-                )
-            },
-            status=503,
+    return plain_error_page(
+        request,
+        "503.html",
+        503,
+        "The service is unavailable, so your latest changes are not saved yet. Nothing you "
+        "saved before has been lost. Try again in a few minutes.",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+def bad_request(request, exception):
+    """A form larger than DATA_UPLOAD_MAX_MEMORY_SIZE gets its own 413 page; any other bad
+    request Django's 400 page."""
+    if isinstance(exception, RequestDataTooBig):
+        return plain_error_page(
+            request,
+            "413.html",
+            413,
+            "These answers are too large to save. Nothing you saved before has been lost. "
+            "Shorten the longest answer and try again.",
         )
+    return defaults.bad_request(request, exception)
+
+
+def plain_error_page(request, template, status, message, headers=None):
+    """An error page rendered without the request's context processors (which may need the
+    database), or the same message as JSON for scripts that ask for it."""
+    if "application/json" in request.headers.get("Accept", ""):
+        response = JsonResponse({"message": message}, status=status)
     else:
-        response = HttpResponse(render_to_string("503.html"), status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response = HttpResponse(render_to_string(template), status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
     return response
