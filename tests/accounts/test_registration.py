@@ -200,7 +200,7 @@ def test_the_registration_bench_posts_both_paths(site):
     from portal_pages.accounts import bench, demo
 
     demo.load()
-    timed = {label: target for label, _, target in bench.bench_pages()}
+    timed = {page[0]: page[2] for page in bench.bench_pages()}
     for label in ("register, new address", "register, address with an account"):
         client = Client()
         assert timed[label](client).url == reverse("accounts:check_email")
