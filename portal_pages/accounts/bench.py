@@ -58,7 +58,8 @@ def bench_pages():
         ],
         ignore_conflicts=True,
     )
-    officer, _, professional = (User.objects.get(email=a["email"]) for a in DEMO_ACCOUNTS)
+    officer = User.objects.get(email="send.officer@exampleshire.gov.uk")
+    professional = User.objects.get(email=DEMO_ACCOUNTS[-1]["email"])
     new_addresses = (f"new-{uuid.uuid4().hex}@bench-primary.sch.uk" for _ in itertools.count())
     return [
         ("sign-in page", Client(), reverse("two_factor:login")),
