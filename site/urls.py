@@ -11,6 +11,7 @@ from wagtail.images.views.serve import ServeView
 from portal_site import views
 from portal_site.api import api_router
 
+handler400 = "portal_site.views.bad_request"
 handler500 = "portal_site.views.server_error"
 
 urlpatterns = [

@@ -1,5 +1,7 @@
 """Fixtures shared by every area's tests, built on the factories of `tests/factories.py`."""
 
+import importlib
+
 import pytest
 from django.core.cache import cache
 from hypothesis import settings
@@ -129,3 +131,39 @@ def child(professional):
     """A child record of `professional` born on 1 May 2016, with a name that must never reach
     an email."""
     return ChildFactory(created_by=professional, given_name="Ada", family_name="Lovelace")
+
+
+def restore_migration_data():
+    """A live-server test runs outside a transaction, so the database is flushed after it,
+    taking what data migrations made; put back what the portal relies on."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    from portal_pages.accounts.groups import CONTENT_EDITORS
+
+    language = get_supported_language_variant(settings.LANGUAGE_CODE)
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    Group.objects.get_or_create(name=CONTENT_EDITORS)
+    importlib.import_module("portal_pages.accounts.migrations.0002_send_team_group").create_group(
+        apps, None
+    )
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db):
+    """The live server with the demo site loaded."""
+    from wagtail.models import Site
+
+    from portal_site import demo
+
+    restore_migration_data()
+    demo.load()
+    Site.objects.filter(is_default_site=True).update(hostname="localhost")
+    return live_server

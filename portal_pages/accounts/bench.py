@@ -1,5 +1,10 @@
-"""Pages of the accounts area for `make bench`: the sign-in page, the account page and the
-SEND team's Registrations listing with a hundred registrations waiting."""
+"""Pages of the accounts area for `make bench`: the sign-in page, the account page, the
+SEND team's Registrations listing with a hundred registrations waiting, and registering with
+a new address beside registering with one that has an account (their medians must be close:
+the time taken must not tell whether an address is registered)."""
+
+import itertools
+import uuid
 
 from django.contrib.auth.hashers import make_password
 from django.test import Client
@@ -10,6 +15,29 @@ from portal_pages.accounts.models import Organisation, User
 from portal_pages.accounts.testing import sign_in_verified
 
 BENCH_REGISTRATIONS = 100
+REGISTERED_EMAIL = "bench0@bench-primary.sch.uk"
+
+
+def registration(email):
+    return {
+        "full_name": "Bench Registrant",
+        "job_title": "SENDCO",
+        "organisation_name": "Bench Primary School",
+        "organisation_kind": Organisation.Kind.SCHOOL,
+        "email": email,
+        "phone": "01632 960 123",
+        "password": "a-long-bench-passphrase-of-words",
+        "professional_use": "on",
+    }
+
+
+def registering(emails):
+    """A post of the registration form for each address `emails` gives in turn."""
+
+    def post(client):
+        return client.post(reverse("accounts:register"), registration(next(emails)))
+
+    return post
 
 
 def pages():
@@ -30,9 +58,17 @@ def pages():
         ],
         ignore_conflicts=True,
     )
-    officer, _, professional = (User.objects.get(email=a["email"]) for a in DEMO_ACCOUNTS)
+    officer = User.objects.get(email="send.officer@exampleshire.gov.uk")
+    professional = User.objects.get(email=DEMO_ACCOUNTS[-1]["email"])
+    new_addresses = (f"new-{uuid.uuid4().hex}@bench-primary.sch.uk" for _ in itertools.count())
     return [
         ("sign-in page", Client(), reverse("two_factor:login")),
+        ("register, new address", Client(), registering(new_addresses)),
+        (
+            "register, address with an account",
+            Client(),
+            registering(itertools.repeat(REGISTERED_EMAIL)),
+        ),
         ("account page", sign_in_verified(Client(), professional), reverse("accounts:account")),
         (
             f"registrations listing ({BENCH_REGISTRATIONS}+ rows)",

@@ -246,3 +246,23 @@ class Registration(User):
         verbose_name = "registration"
         verbose_name_plural = "registrations"
         default_permissions = ("view", "change")
+
+
+class SignInAttempts(models.Model):
+    """Wrong passwords and codes counted for one email address (kept as a hash, so an
+    address with no account is counted exactly like one with an account).
+
+    One row per address, always changed under a row lock, so parallel guesses from any
+    number of threads, workers or machines are counted one by one."""
+
+    address_digest = models.CharField(max_length=64, unique=True)
+    password_failures = models.PositiveSmallIntegerField(default=0)
+    code_failures = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "sign-in attempts"
+
+    def __str__(self):
+        return self.address_digest[:12]

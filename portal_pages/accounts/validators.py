@@ -1,5 +1,7 @@
-"""Rules for what people type about themselves that Django does not ship: passwords and UK
-phone numbers."""
+"""Rules for what people type about themselves that Django does not ship: passwords, UK
+phone numbers, and names that show as they are."""
+
+import unicodedata
 
 import phonenumbers
 from django.contrib.auth import password_validation
@@ -69,3 +71,20 @@ class CommonPasswordValidator(password_validation.CommonPasswordValidator):
 
     def get_error_message(self):
         return "Choose a password that is harder to guess: this one is too common"
+
+
+# Unicode's control, format (bidi overrides and isolates, zero-width spaces and joiners, soft
+# hyphen), private-use, surrogate and unassigned categories, and line and paragraph breaks:
+# characters that do not show, or that reorder what follows them.
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+
+
+def validate_visible_name(name):
+    """Refuse names with characters that do not show or that change the text's direction,
+    so one person's name cannot be made to look like another's."""
+    if any(unicodedata.category(character) in HIDDEN_CATEGORIES for character in name):
+        raise ValidationError(
+            "Names cannot include hidden characters, such as zero-width spaces or marks "
+            "that change the direction of the text",
+            code="hidden_characters",
+        )

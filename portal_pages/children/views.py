@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.log_actions import log
@@ -188,13 +187,15 @@ def confirm(request, child_id):
 
 
 def child_home_sections(request, child):
-    """HTML of every `register_child_home_section` hook, in hook order, skipping None."""
+    """HTML of every `register_child_home_section` hook, in hook order, skipping None.
+
+    A hook returns its area's rendered template (or `format_html`): HTML already marked safe
+    where its data was escaped. Anything else is text and is escaped on the page."""
     sections = []
     for build_section in hooks.get_hooks("register_child_home_section"):
         html = build_section(request, child)
         if html:
-            # The hook's contract is rendered HTML from the area's own template.
-            sections.append(mark_safe(html))
+            sections.append(html)
     return sections
 
 

@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal_pages.accounts.middleware.NoStoreWhenSignedInMiddleware",
     "portal_pages.accounts.middleware.AccountStatusMiddleware",
     "portal_pages.accounts.middleware.SessionTimeoutMiddleware",
     "portal_pages.accounts.middleware.AdminOTPRequiredMiddleware",
@@ -229,6 +230,10 @@ TASKS = {
 
 # Sessions live in the database, which every instance shares; they are never tied to the
 # client's IP address because school and NHS proxies change it between requests.
+# The largest form body a browser may send: far above the longest answer anyone types (a
+# 1 MB memo is stored) and small enough that a few requests cannot exhaust a worker's memory.
+# Larger bodies get the 413 page (portal_site.views.bad_request).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True

@@ -10,6 +10,8 @@ function startAutosave(form) {
   const status = form.querySelector("[data-ehc-autosave-status]");
   const versionInput = form.querySelector("input[name=version]");
   const DELAY = 3000;
+  // After a failed save (the service unavailable, or no network), try again this much later.
+  const RETRY_DELAY = 30000;
   let timer = null;
   let dirty = false;
   let stopped = false;
@@ -89,7 +91,15 @@ function startAutosave(form) {
     inFlight = !leaving;
     const body = new FormData(form);
     // keepalive lets the request finish after the page has gone.
-    pending = fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: !!leaving, redirect: "error" })
+    pending = fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      keepalive: !!leaving,
+      redirect: "error",
+      // Errors then come back as JSON with a message, even when the database is down.
+      headers: { Accept: "application/json" }
+    })
       .then(function (response) {
         return response.json().then(function (data) { return { response: response, data: data }; });
       })
@@ -116,7 +126,11 @@ function startAutosave(form) {
       .catch(function () {
         inFlight = false;
         dirty = true;
-        if (!leaving) say("Your latest changes are not saved yet. Use the buttons below to save them.");
+        if (leaving) return;
+        say("Your latest changes are not saved yet and nothing saved before is lost. " +
+          "We will try again, or use the buttons below to save them.");
+        clearTimeout(timer);
+        timer = setTimeout(function () { send(false); }, RETRY_DELAY);
       });
     return pending;
   }
