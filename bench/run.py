@@ -1,53 +1,153 @@
 """Times pages through the full Django stack on the configured database and prints figures.
 
-Run with `make bench`. Each area adds pages by registering a `register_bench_pages` hook that
-returns (label, client, url) tuples, after creating whatever data the page needs.
+Run with `make bench`. The references (bench/references.py) come first; then every installed
+app's `bench.py` adds pages with a `pages()` function, which creates whatever data its pages
+need and returns (label, client, url) tuples, optionally with a dict of options:
+`post` (a callable giving the POST data, called before each request), `queries` (the
+page's query budget, asserted by the tests), `key` (a name other rows compare with) and
+`versus` (the key of the reference this row is compared with).
+
+Requests run round-robin, one of each page in turn, so drift on a shared machine hits every
+page alike: read the ratios, not the milliseconds. Each run's medians are kept in
+var/bench-<size>.json, so a run on the `large` data set prints its ratio to the `small` one.
 """
 
+import importlib
+import json
 import os
 import statistics
+import sys
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import django
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.bench")
 django.setup()
 
+from django.apps import apps  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from wagtail import hooks  # noqa: E402
 
-REPEATS = 50
+from bench import references  # noqa: E402
+
+REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
+SIZE = os.environ.get("BENCH_SIZE", "small")
 
 
-def measure(client, url):
-    """Median and 95th percentile in milliseconds, and queries per request."""
-    client.get(url)  # warm caches and templates
-    timings = []
-    with CaptureQueriesContext(connection) as captured:
-        for _ in range(REPEATS):
+@dataclass
+class Case:
+    """One page of the bench and its timings."""
+
+    label: str
+    client: object
+    url: str
+    post: object = None
+    queries: int | None = None
+    key: str | None = None
+    versus: str | None = None
+    timings: list = field(default_factory=list)
+
+    def request(self):
+        if self.post is None:
+            return self.client.get(self.url)
+        data = self.post()
+        return self.client.post(self.url, data)
+
+    @property
+    def median(self):
+        return statistics.median(self.timings)
+
+    @property
+    def p95(self):
+        return sorted(self.timings)[int(len(self.timings) * 0.95)]
+
+
+def bench_modules():
+    """Each installed app's `bench` module, by convention."""
+    for app in apps.get_app_configs():
+        try:
+            yield importlib.import_module(f"{app.name}.bench")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app.name}.bench":
+                raise
+
+
+def collect_cases():
+    rows = list(references.pages())
+    for module in bench_modules():
+        rows.extend(module.pages())
+    return [
+        Case(label, client, url, **(options[0] if options else {}))
+        for label, client, url, *options in rows
+    ]
+
+
+def run_round_robin(cases):
+    """Warm every page once, then time one request of each page in turn, REPEATS times.
+    Query logging is off while timing; the queries are counted in one more request after."""
+    statuses = {case.label: case.request().status_code for case in cases}
+    for _ in range(REPEATS):
+        for case in cases:
             start = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-    queries = len(captured.captured_queries) / REPEATS
-    timings.sort()
-    return response.status_code, statistics.median(timings), timings[int(REPEATS * 0.95)], queries
+            case.request()
+            case.timings.append((time.perf_counter() - start) * 1000)
+    counts = {}
+    for case in cases:
+        with CaptureQueriesContext(connection) as captured:
+            statuses[case.label] = case.request().status_code
+        counts[case.label] = len(captured.captured_queries)
+    return statuses, counts
+
+
+def previous_size_medians():
+    other = "small" if SIZE == "large" else None
+    path = Path(settings.VAR_DIR) / f"bench-{other}.json"
+    if other is None or not path.exists():
+        return {}
+    return json.loads(path.read_text())
+
+
+def print_table(cases, statuses, counts):
+    by_key = {case.key: case for case in cases if case.key}
+    plain = by_key["plain"].median
+    small = previous_size_medians()
+    print(
+        f"{'page':44} {'status':>6} {'median':>7} {'p95':>7} {'queries':>7} "
+        f"{'× plain':>7} {'× ref':>13}" + (f" {'× small':>8}" if small else "")
+    )
+    for case in cases:
+        queries = f"{counts[case.label]}/{case.queries}" if case.queries else counts[case.label]
+        versus = ""
+        if case.versus:
+            versus = f"{case.median / by_key[case.versus].median:.2f} {case.versus}"
+        line = (
+            f"{case.label[:44]:44} {statuses[case.label]:>6} {case.median:>7.1f} "
+            f"{case.p95:>7.1f} {queries!s:>7} {case.median / plain:>7.2f} {versus:>13}"
+        )
+        if small and case.label in small:
+            line += f" {case.median / small[case.label]:>8.2f}"
+        print(line)
+    print(
+        f"\n{REPEATS} rounds, round-robin; times in ms; {connection.vendor} database, "
+        f"{SIZE} data set; queries as counted/budget."
+    )
 
 
 def main():
-    settings.ALLOWED_HOSTS = ["testserver"]
     with open(os.devnull, "w") as quiet:
         call_command("load_demo_content", stdout=quiet)
-    pages = [("home page", Client(), "/"), ("health check", Client(), "/healthz")]
-    for pages_of_an_area in hooks.get_hooks("register_bench_pages"):
-        pages.extend(pages_of_an_area())
-    print(f"{'page':40} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-    for label, client, url in pages:
-        status, median, p95, queries = measure(client, url)
-        print(f"{label:40} {status:>6} {median:>10.1f} {p95:>8.1f} {queries:>8.1f}")
+    cases = collect_cases()
+    statuses, counts = run_round_robin(cases)
+    print_table(cases, statuses, counts)
+    path = Path(settings.VAR_DIR) / f"bench-{SIZE}.json"
+    path.write_text(json.dumps({case.label: case.median for case in cases}, indent=1))
+    over = [case.label for case in cases if case.queries and counts[case.label] > case.queries]
+    if over:
+        print("Over their query budget:", ", ".join(over), file=sys.stderr)
 
 
 if __name__ == "__main__":

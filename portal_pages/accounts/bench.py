@@ -12,7 +12,8 @@ from portal_pages.accounts.testing import sign_in_verified
 BENCH_REGISTRATIONS = 100
 
 
-def bench_pages():
+def pages():
+    """The sign-in page, the account page and the Registrations listing of 100+ rows."""
     organisation, _ = Organisation.objects.get_or_create(
         name="Bench Primary School", defaults={"kind": Organisation.Kind.SCHOOL}
     )
@@ -38,5 +39,6 @@ def bench_pages():
             f"registrations listing ({BENCH_REGISTRATIONS}+ rows)",
             sign_in_verified(Client(), officer),
             reverse("wagtailsnippets_accounts_registration:list") + "?status=email_confirmed",
+            {"queries": 14, "versus": "snippets"},
         ),
     ]

@@ -13,7 +13,7 @@ BENCH_EMAIL = "bench.inbox@oakfield-primary.sch.uk"
 BENCH_MESSAGES = 5000
 
 
-def inbox_pages():
+def pages():
     """Create (once) a professional with 5,000 messages, a fifth unread and a tenth asking
     for action, and return their inbox pages with a client signed in with both factors."""
     user, _ = User.objects.get_or_create(

@@ -1,10 +1,10 @@
-"""Portal and admin wiring of the inbox: header link, home tile, bench pages and the SEND
+"""Portal and admin wiring of the inbox: header link, home tile and the SEND
 team's message screens."""
 
 from django.urls import reverse
 from wagtail import hooks
 
-from portal_pages.inbox import bench, demo
+from portal_pages.inbox import demo
 from portal_pages.inbox.admin_views import SEND_ACTION, message_viewset
 from portal_pages.inbox.counts import inbox_counts
 
@@ -34,9 +34,6 @@ def messages_home_tile(request):
         "count": counts["unread"],
         "description": description,
     }
-
-
-hooks.register("register_bench_pages", bench.inbox_pages)
 
 
 @hooks.register("register_admin_viewset")
