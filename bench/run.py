@@ -12,13 +12,12 @@ page alike: read the ratios, not the milliseconds. Each run's medians are kept i
 var/bench-<size>.json, so a run on the `large` data set prints its ratio to the `small` one.
 """
 
-import importlib
+import cProfile
 import json
 import os
-import statistics
+import pstats
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import django
@@ -26,64 +25,17 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.bench")
 django.setup()
 
-from django.apps import apps  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench import references  # noqa: E402
+from bench.cases import collect_cases  # noqa: E402
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
 SIZE = os.environ.get("BENCH_SIZE", "small")
-
-
-@dataclass
-class Case:
-    """One page of the bench and its timings."""
-
-    label: str
-    client: object
-    url: str
-    post: object = None
-    queries: int | None = None
-    key: str | None = None
-    versus: str | None = None
-    timings: list = field(default_factory=list)
-
-    def request(self):
-        if self.post is None:
-            return self.client.get(self.url)
-        data = self.post()
-        return self.client.post(self.url, data)
-
-    @property
-    def median(self):
-        return statistics.median(self.timings)
-
-    @property
-    def p95(self):
-        return sorted(self.timings)[int(len(self.timings) * 0.95)]
-
-
-def bench_modules():
-    """Each installed app's `bench` module, by convention."""
-    for app in apps.get_app_configs():
-        try:
-            yield importlib.import_module(f"{app.name}.bench")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app.name}.bench":
-                raise
-
-
-def collect_cases():
-    rows = list(references.pages())
-    for module in bench_modules():
-        rows.extend(module.pages())
-    return [
-        Case(label, client, url, **(options[0] if options else {}))
-        for label, client, url, *options in rows
-    ]
+# BENCH_SHOW=<part of a label> prints the SQL and a cProfile of the pages it matches.
+SHOW = os.environ.get("BENCH_SHOW", "")
 
 
 def run_round_robin(cases):
@@ -92,15 +44,28 @@ def run_round_robin(cases):
     statuses = {case.label: case.request().status_code for case in cases}
     for _ in range(REPEATS):
         for case in cases:
+            data = case.prepare()
             start = time.perf_counter()
-            case.request()
+            case.send(data)
             case.timings.append((time.perf_counter() - start) * 1000)
     counts = {}
     for case in cases:
+        data = case.prepare()
         with CaptureQueriesContext(connection) as captured:
-            statuses[case.label] = case.request().status_code
+            statuses[case.label] = case.send(data).status_code
         counts[case.label] = len(captured.captured_queries)
+        if SHOW and SHOW in case.label:
+            show(case, captured.captured_queries)
     return statuses, counts
+
+
+def show(case, queries):
+    print(f"== {case.label}: {len(queries)} queries", file=sys.stderr)
+    for query in queries:
+        print("  ", query["sql"][:300], file=sys.stderr)
+    profile = cProfile.Profile()
+    profile.runcall(lambda: [case.request() for _ in range(10)])
+    pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
 
 
 def previous_size_medians():
@@ -120,7 +85,7 @@ def print_table(cases, statuses, counts):
         f"{'× plain':>7} {'× ref':>13}" + (f" {'× small':>8}" if small else "")
     )
     for case in cases:
-        queries = f"{counts[case.label]}/{case.queries}" if case.queries else counts[case.label]
+        queries = f"{counts[case.label]}/{case.queries}"
         versus = ""
         if case.versus:
             versus = f"{case.median / by_key[case.versus].median:.2f} {case.versus}"
@@ -145,7 +110,7 @@ def main():
     print_table(cases, statuses, counts)
     path = Path(settings.VAR_DIR) / f"bench-{SIZE}.json"
     path.write_text(json.dumps({case.label: case.median for case in cases}, indent=1))
-    over = [case.label for case in cases if case.queries and counts[case.label] > case.queries]
+    over = [case.label for case in cases if counts[case.label] > case.queries]
     if over:
         print("Over their query budget:", ", ".join(over), file=sys.stderr)
 

@@ -1,11 +1,14 @@
 """Form definitions (Wagtail pages), shared lookup lists, shares and professionals' drafts."""
 
+import time
 from functools import cached_property
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -199,6 +202,35 @@ class FormShare(models.Model):
             )
 
 
+# Definitions built in this process, by revision id, with when each expires. A revision never
+# changes, but the lookup lists it names can: saving one clears this process's definitions,
+# and other processes rebuild theirs within DEFINITION_SECONDS.
+DEFINITION_SECONDS = 60
+_definitions = {}
+
+
+def revision_definition(revision):
+    """The Definition of a form revision, parsed and its lookups loaded once a minute at most
+    instead of on every request (the StreamField parse is most of a step page's work)."""
+    now = time.monotonic()
+    expires, definition = _definitions.get(revision.pk, (0, None))
+    if expires < now:
+        raw_steps = revision.content.get("steps") or []
+        definition = Definition(EHCFormPage._meta.get_field("steps").to_python(raw_steps))
+        if len(_definitions) > 200:
+            _definitions.clear()
+        _definitions[revision.pk] = (now + DEFINITION_SECONDS, definition)
+    return definition
+
+
+@receiver(post_save, sender=LookupList)
+@receiver(post_delete, sender=LookupList)
+@receiver(post_save, sender=LookupOption)
+@receiver(post_delete, sender=LookupOption)
+def forget_definitions(**kwargs):
+    _definitions.clear()
+
+
 class Submission(models.Model):
     """A professional's answers to one form for one child: one draft per child, form and
     author. It keeps the form revision it was started on, so the questions never change
@@ -238,8 +270,7 @@ class Submission(models.Model):
     @cached_property
     def definition(self):
         """The pinned revision's steps, read from the revision's JSON without loading the page."""
-        raw_steps = self.revision.content.get("steps") or []
-        return Definition(EHCFormPage._meta.get_field("steps").to_python(raw_steps))
+        return revision_definition(self.revision)
 
     def step_state(self, step):
         availability = self.definition.step_availability(step, self.answers)

@@ -1,7 +1,7 @@
 """Fixtures shared by every area's tests."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.accounts.testing import sign_in_verified
@@ -11,10 +11,12 @@ TEST_PASSWORD = "correct-horse-battery-staple"
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site roots and settings; a test must never see another's."""
-    cache.clear()
+    """Wagtail caches site roots, the portal its page frame; a test must never see another's."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -202,16 +202,6 @@ def test_migrations_do_not_freeze_the_registrys_blocks():
     assert (path, args, kwargs) == ("ehc_forms.models.StepsField", [], {"blank": True})
 
 
-def test_bench_pages_answer_for_the_demo_professional(demo_site):
-    from ehc_forms.bench import bench_pages
-
-    call_command("load_demo_content", stdout=io.StringIO())
-    pages = bench_pages()
-    assert len(pages) == 2
-    for label, client, url in pages:
-        assert client.get(url).status_code == 200, label
-
-
 def test_data_guidance_rows_come_from_the_registry(sample_form):
     rows = {row["key"]: row for row in sample_form.definition.data_guidance()}
     assert list(rows)[:4] == ["known_as", "primary_need", "looked_after", "social_worker"]
