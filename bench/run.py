@@ -9,7 +9,8 @@ page's query budget, asserted by the tests), `key` (a name other rows compare wi
 
 Requests run round-robin, one of each page in turn, so drift on a shared machine hits every
 page alike: read the ratios, not the milliseconds. Each run's medians are kept in
-var/bench-<size>.json, so a run on the `large` data set prints its ratio to the `small` one.
+var/bench-<database>-<size>.json, so a run on the `large` data set prints its ratio to the
+`small` one on the same database.
 """
 
 import cProfile
@@ -70,7 +71,7 @@ def show(case, queries):
 
 def previous_size_medians():
     other = "small" if SIZE == "large" else None
-    path = Path(settings.VAR_DIR) / f"bench-{other}.json"
+    path = Path(settings.VAR_DIR) / f"bench-{connection.vendor}-{other}.json"
     if other is None or not path.exists():
         return {}
     return json.loads(path.read_text())
@@ -108,7 +109,7 @@ def main():
     cases = collect_cases()
     statuses, counts = run_round_robin(cases)
     print_table(cases, statuses, counts)
-    path = Path(settings.VAR_DIR) / f"bench-{SIZE}.json"
+    path = Path(settings.VAR_DIR) / f"bench-{connection.vendor}-{SIZE}.json"
     path.write_text(json.dumps({case.label: case.median for case in cases}, indent=1))
     over = [case.label for case in cases if counts[case.label] > case.queries]
     if over:
