@@ -82,7 +82,7 @@ def bench_form():
 def posted_step(submission_id, step_number, action):
     """A callable giving the POST of one step with every answer valid and the draft's
     current version, read before each request (every save moves the version on)."""
-    draft = Submission.objects.select_related("revision").get(pk=submission_id)
+    draft = Submission.objects.get(pk=submission_id)
     fields = draft.definition.step(step_number).answer_fields
     code = load_lookups()[LOOKUP].options.first().code
     data = dict(bind_answers(fields, thirty_answers(code)).lists())

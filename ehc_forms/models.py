@@ -209,17 +209,19 @@ DEFINITION_SECONDS = 60
 _definitions = {}
 
 
-def revision_definition(revision):
-    """The Definition of a form revision, parsed and its lookups loaded once a minute at most
-    instead of on every request (the StreamField parse is most of a step page's work)."""
+def revision_definition(revision_id):
+    """The Definition of a form revision, read from its JSON (without loading the page), parsed
+    and its lookups loaded once a minute at most instead of on every request: the revision's
+    JSON and the StreamField parse were most of a step page's work."""
     now = time.monotonic()
-    expires, definition = _definitions.get(revision.pk, (0, None))
+    expires, definition = _definitions.get(revision_id, (0, None))
     if expires < now:
-        raw_steps = revision.content.get("steps") or []
+        content = Revision.objects.values_list("content", flat=True).get(pk=revision_id)
+        raw_steps = content.get("steps") or []
         definition = Definition(EHCFormPage._meta.get_field("steps").to_python(raw_steps))
         if len(_definitions) > 200:
             _definitions.clear()
-        _definitions[revision.pk] = (now + DEFINITION_SECONDS, definition)
+        _definitions[revision_id] = (now + DEFINITION_SECONDS, definition)
     return definition
 
 
@@ -269,8 +271,8 @@ class Submission(models.Model):
 
     @cached_property
     def definition(self):
-        """The pinned revision's steps, read from the revision's JSON without loading the page."""
-        return revision_definition(self.revision)
+        """The pinned revision's steps and fields."""
+        return revision_definition(self.revision_id)
 
     def step_state(self, step):
         availability = self.definition.step_availability(step, self.answers)

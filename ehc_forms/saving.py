@@ -70,10 +70,8 @@ def save_step(
     not. `complete` is the "Save and continue" button: a valid step becomes Completed.
     Saves made with a button go into the history; autosaves, every few seconds, do not."""
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .select_related("revision")
-            .get(pk=submission_id, author=author, status=Submission.Status.DRAFT)
+        submission = Submission.objects.select_for_update().get(
+            pk=submission_id, author=author, status=Submission.Status.DRAFT
         )
         if submission.version != version:
             raise VersionConflict(submission)
