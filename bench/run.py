@@ -32,6 +32,10 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.cases import collect_cases  # noqa: E402
+from bench.explain import print_plans  # noqa: E402
+from portal_pages.accounts.models import User  # noqa: E402
+from portal_pages.children import bench as children_bench  # noqa: E402
+from portal_pages.inbox import bench as inbox_bench  # noqa: E402
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
 SIZE = os.environ.get("BENCH_SIZE", "small")
@@ -111,6 +115,10 @@ def main():
     print_table(cases, statuses, counts)
     path = Path(settings.VAR_DIR) / f"bench-{connection.vendor}-{SIZE}.json"
     path.write_text(json.dumps({case.label: case.median for case in cases}, indent=1))
+    print_plans(
+        User.objects.get(email=children_bench.BENCH_EMAIL),
+        User.objects.get(email=inbox_bench.BENCH_EMAIL),
+    )
     over = [case.label for case in cases if counts[case.label] > case.queries]
     if over:
         print("Over their query budget:", ", ".join(over), file=sys.stderr)
