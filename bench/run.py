@@ -8,9 +8,10 @@ page's query budget, asserted by the tests), `key` (a name other rows compare wi
 `versus` (the key of the reference this row is compared with).
 
 Requests run round-robin, one of each page in turn, so drift on a shared machine hits every
-page alike: read the ratios, not the milliseconds. Each run's medians are kept in
-var/bench-<database>-<size>.json, so a run on the `large` data set prints its ratio to the
-`small` one on the same database.
+page alike: read the ratios, not the milliseconds. Each run's ratios to the plain page are
+kept in var/bench-<database>-<size>.json, so a run on the `large` data set prints how much
+each page grew against the `small` run on the same database (ratio over ratio, so a busier
+machine during one of the runs does not count).
 """
 
 import cProfile
@@ -76,7 +77,7 @@ def show(case, queries):
     pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
 
 
-def previous_size_medians():
+def small_run_ratios():
     other = "small" if SIZE == "large" else None
     path = Path(settings.VAR_DIR) / f"bench-{connection.vendor}-{other}.json"
     if other is None or not path.exists():
@@ -87,7 +88,7 @@ def previous_size_medians():
 def print_table(cases, statuses, counts):
     by_key = {case.key: case for case in cases if case.key}
     plain = by_key["plain"].median
-    small = previous_size_medians()
+    small = small_run_ratios()
     print(
         f"{'page':44} {'status':>6} {'median':>7} {'p95':>7} {'queries':>7} "
         f"{'× plain':>7} {'× ref':>13}" + (f" {'× small':>8}" if small else "")
@@ -102,7 +103,7 @@ def print_table(cases, statuses, counts):
             f"{case.p95:>7.1f} {queries!s:>7} {case.median / plain:>7.2f} {versus:>13}"
         )
         if small and case.label in small:
-            line += f" {case.median / small[case.label]:>8.2f}"
+            line += f" {case.median / plain / small[case.label]:>8.2f}"
         print(line)
     print(
         f"\n{REPEATS} rounds, round-robin; times in ms; {connection.vendor} database, "
@@ -117,7 +118,8 @@ def main():
     statuses, counts = run_round_robin(cases)
     print_table(cases, statuses, counts)
     path = Path(settings.VAR_DIR) / f"bench-{connection.vendor}-{SIZE}.json"
-    path.write_text(json.dumps({case.label: case.median for case in cases}, indent=1))
+    plain = next(case.median for case in cases if case.key == "plain")
+    path.write_text(json.dumps({case.label: case.median / plain for case in cases}, indent=1))
     print_plans(
         User.objects.get(email=children_bench.BENCH_EMAIL),
         User.objects.get(email=inbox_bench.BENCH_EMAIL),
