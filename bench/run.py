@@ -38,7 +38,7 @@ from portal_pages.accounts.models import User  # noqa: E402
 from portal_pages.children import bench as children_bench  # noqa: E402
 from portal_pages.inbox import bench as inbox_bench  # noqa: E402
 
-REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
+REPEATS = int(os.environ.get("BENCH_REPEATS", "20"))
 SIZE = os.environ.get("BENCH_SIZE", "small")
 # BENCH_SHOW=<part of a label> prints the SQL and a cProfile of the pages it matches.
 SHOW = os.environ.get("BENCH_SHOW", "")
