@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from portal_pages.accounts.models import Registration
 from portal_pages.children.models import Child, EHCCase
+from portal_pages.inbox.admin_views import messages_matching
 from portal_pages.inbox.models import Message
 
 
@@ -22,10 +23,15 @@ def list_queries(professional, inbox_owner):
         )[:50],
         "admin Child records": Child.objects.order_by("family_name", "given_name")[:50],
         "admin Child records, name search": Child.objects.filter(
-            Q(given_name__icontains="Family0001") | Q(family_name__icontains="Family0001")
+            Q(given_name__icontains="Family0001")
+            | Q(family_name__icontains="Family0001")
+            | Q(upn__icontains="Family0001")
         ).order_by("family_name", "given_name")[:50],
         "admin EHC cases": EHCCase.objects.order_by("next_due_on", "reference")[:50],
         "admin Messages": Message.objects.order_by("-created", "-id")[:50],
+        "admin Messages, search": messages_matching(
+            Message.objects.order_by("-created", "-id"), "Bench message 42"
+        )[:50],
     }
 
 

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_send_team_registration_permissions'),
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("accounts", "0004_send_team_registration_permissions"),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='user',
-            index=models.Index(fields=['status', '-date_joined'], name='user_status_joined'),
+            model_name="user",
+            index=models.Index(fields=["status", "-date_joined"], name="user_status_joined"),
         ),
     ]

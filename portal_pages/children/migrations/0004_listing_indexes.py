@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('children', '0003_group_permissions'),
+        ("children", "0003_group_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='child',
-            index=models.Index(fields=['family_name', 'given_name'], name='child_name'),
+            model_name="child",
+            index=models.Index(fields=["family_name", "given_name"], name="child_name"),
         ),
     ]

@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('children', '0004_listing_indexes'),
-        ('inbox', '0002_send_team_permissions'),
+        ("children", "0004_listing_indexes"),
+        ("inbox", "0002_send_team_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['-created', '-id'], name='inbox_newest_idx'),
+            model_name="message",
+            index=models.Index(fields=["-created", "-id"], name="inbox_newest_idx"),
         ),
     ]
