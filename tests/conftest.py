@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import caches
 
+from ehc_forms.models import forget_definitions
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.accounts.testing import sign_in_verified
 
@@ -11,12 +12,15 @@ TEST_PASSWORD = "correct-horse-battery-staple"
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site roots, the portal its page frame; a test must never see another's."""
+    """Wagtail caches site roots, the portal its page frame and each process its parsed form
+    definitions by revision id (ids that tests reuse); a test must never see another's."""
     for cache in caches.all():
         cache.clear()
+    forget_definitions()
     yield
     for cache in caches.all():
         cache.clear()
+    forget_definitions()
 
 
 @pytest.fixture

@@ -229,4 +229,8 @@ def test_an_autosave_with_the_current_version_keeps_every_value_as_typed(
     saved = Submission.objects.get(pk=draft.pk)
     for key in ("known_as", "views"):
         if key in values:
-            assert saved.answers[key] == values[key].replace("\x00", "")
+            typed = values[key].replace("\x00", "")
+            if key == "views":
+                # A memo's line breaks are stored as one character each, whatever the browser sent.
+                typed = typed.replace("\r\n", "\n").replace("\r", "\n")
+            assert saved.answers[key] == typed
