@@ -24,6 +24,7 @@ class Case:
     queries: int = DEFAULT_QUERY_BUDGET
     key: str | None = None
     versus: str | None = None
+    rounds: int | None = None
     timings: list = field(default_factory=list)
 
     def prepare(self):

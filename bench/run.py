@@ -5,7 +5,8 @@ app's `bench.py` adds pages with a `pages()` function, which creates whatever da
 need and returns (label, client, url) tuples, optionally with a dict of options:
 `post` (a callable giving the POST data, called before each request), `queries` (the
 page's query budget, asserted by the tests), `key` (a name other rows compare with) and
-`versus` (the key of the reference this row is compared with).
+`versus` (the key of the reference this row is compared with) and `rounds` (time a slow
+page, such as a long PDF, in the first few rounds only).
 
 Requests run round-robin, one of each page in turn, so drift on a shared machine hits every
 page alike: read the ratios, not the milliseconds. Each run's ratios to the plain page are
@@ -50,6 +51,8 @@ def run_round_robin(cases):
     statuses = {case.label: case.request().status_code for case in cases}
     for _ in range(REPEATS):
         for case in cases:
+            if case.rounds is not None and len(case.timings) >= case.rounds:
+                continue
             data = case.prepare()
             start = time.perf_counter()
             case.send(data)

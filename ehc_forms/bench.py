@@ -1,14 +1,25 @@
-"""Pages `make bench` times for this area: the largest demo form's task list and step, and a
+"""Pages `make bench` times for this area: the largest demo form's task list and step, a
 step of thirty questions (the same thirty the bench's `wagtail.contrib.forms` peer asks),
-shown, saved with "Save and continue" and autosaved."""
+shown, saved with "Save and continue" and autosaved, and the PDF of a sent form with a
+200,000-character answer."""
 
 from django.test import Client
 from django.urls import reverse
 
-from ehc_forms.demo import DEMO_PROFESSIONAL, build_steps, f, load_lookups, memo, text
+from ehc_forms.demo import (
+    DEMO_PROFESSIONAL,
+    build_steps,
+    complete_steps,
+    f,
+    interim_review_answers,
+    load_lookups,
+    memo,
+    text,
+)
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage, Submission
 from ehc_forms.registry import bind_answers
 from ehc_forms.saving import details_from_account, start_draft
+from ehc_forms.submitting import submit
 from portal_pages.accounts.models import User
 from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.children.access import children_visible_to
@@ -108,6 +119,7 @@ def pages():
     client = sign_in_verified(Client(), professional)
     step_url = reverse("ehc_forms:step", args=[thirty.pk, 1])
     return [
+        *long_pdf_pages(professional, child, client),
         (
             "forms: annual review task list",
             client,
@@ -135,4 +147,25 @@ def pages():
             reverse("ehc_forms:autosave", args=[thirty.pk, 1]),
             {"post": posted_step(thirty.pk, 1, "later"), "versus": "peer POST"},
         ),
+    ]
+
+
+def long_pdf_pages(professional, child, client):
+    """A sent interim review whose first answer is 200,000 characters long, as a PDF (timed
+    in the first three rounds only: it takes seconds)."""
+    form = EHCFormPage.objects.get(slug="interim-review")
+    draft = start_draft(professional, child, form, details_from_account(professional))
+    draft = complete_steps(draft, professional, interim_review_answers(child, "Short."))
+    sent = submit(draft.pk, professional, draft.version, form.declaration_texts)
+    # The demo forms cap memos far below 200,000 characters; the PDF prints what is stored.
+    line = "Zoë moved from Łódź to Cwm; ŵ is a Welsh letter. Lunchtimes are hard.\n"
+    long_answers = {**sent.answers, "interim_reason": (line * 3000)[:200_000]}
+    Submission.objects.filter(pk=sent.pk).update(answers=long_answers)
+    return [
+        (
+            "forms: PDF, 200,000-character answer",
+            client,
+            reverse("ehc_forms:pdf", args=[sent.pk]),
+            {"rounds": 3},
+        )
     ]
