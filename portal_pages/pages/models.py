@@ -1,5 +1,8 @@
 """Page types and site settings for the portal's public face."""
 
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
 from django.core.cache import caches
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -84,6 +87,27 @@ class PortalSettings(BaseSiteSetting):
 
     # Every page's footer reads these; fetch them with the settings in one query.
     select_related = ["accessibility_page", "privacy_page", "contact_page"]
+
+    @classmethod
+    def for_emails(cls):
+        """The default site's settings: emails are sent from the task queue, outside any
+        request, and every email speaks for the default site."""
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
+    def email_context(self):
+        """The names and SEND team contact details every email template may use."""
+        return {
+            "service_name": self.service_name,
+            "council_name": self.council_name,
+            "send_team_email": self.send_team_email,
+            "send_team_phone": self.send_team_phone,
+        }
+
+    @property
+    def from_email(self):
+        """DEFAULT_FROM_EMAIL's address, under the service's name as the council set it."""
+        return formataddr((self.service_name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
     panels = [
         MultiFieldPanel([FieldPanel("council_name"), FieldPanel("service_name")], "Names"),
