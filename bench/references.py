@@ -11,7 +11,7 @@ from wagtail.models import Site
 from bench.models import BarePage, BenchItem, PeerFormField, PeerFormPage
 from ehc_forms.bench import THIRTY_QUESTIONS, thirty_answers
 from ehc_forms.demo import DEMO_PROFESSIONAL, LOOKUPS
-from portal_pages.accounts.demo import DEMO_ACCOUNTS
+from portal_pages.accounts.bench import send_officer
 from portal_pages.accounts.models import User
 from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.pages.models import StandardPage
@@ -85,7 +85,7 @@ def pages():
         for n in range(SNIPPET_ROWS - BenchItem.objects.count())
     )
     professional = User.objects.get(email=DEMO_PROFESSIONAL)
-    officer = User.objects.get(email=DEMO_ACCOUNTS[0]["email"])
+    officer = send_officer()
     # The SEND officer who reads the Registrations listing reads this one too.
     officer.user_permissions.add(
         *Permission.objects.filter(content_type__app_label="bench", codename__endswith="benchitem")

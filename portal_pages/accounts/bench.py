@@ -6,10 +6,26 @@ from django.test import Client
 from django.urls import reverse
 
 from portal_pages.accounts.demo import DEMO_ACCOUNTS
+from portal_pages.accounts.groups import SEND_TEAM
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.accounts.testing import sign_in_verified
 
 BENCH_REGISTRATIONS = 100
+
+
+def demo_user(group):
+    """The demo account in `group` (None: the professional, who is in no admin group)."""
+    email = next(
+        account["email"]
+        for account in DEMO_ACCOUNTS
+        if account["group"] == group and not account.get("superuser")
+    )
+    return User.objects.get(email=email)
+
+
+def send_officer():
+    """The demo SEND team officer, who reads the admin listings the bench times."""
+    return demo_user(SEND_TEAM)
 
 
 def pages():
@@ -31,7 +47,8 @@ def pages():
         ],
         ignore_conflicts=True,
     )
-    officer, _, professional = (User.objects.get(email=a["email"]) for a in DEMO_ACCOUNTS)
+    officer = send_officer()
+    professional = demo_user(None)
     return [
         ("sign-in page", Client(), reverse("two_factor:login")),
         ("account page", sign_in_verified(Client(), professional), reverse("accounts:account")),

@@ -5,7 +5,7 @@ import datetime
 from django.test import Client
 from django.urls import reverse
 
-from portal_pages.accounts.demo import DEMO_ACCOUNTS
+from portal_pages.accounts.bench import send_officer
 from portal_pages.accounts.models import User
 from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.children.models import Child, EHCCase
@@ -59,7 +59,7 @@ def pages():
     team's EHC cases and Child records listings (first page and a name search)."""
     user = bench_professional()
     client = sign_in_verified(Client(), user)
-    officer = sign_in_verified(Client(), User.objects.get(email=DEMO_ACCOUNTS[0]["email"]))
+    officer = sign_in_verified(Client(), send_officer())
     index = reverse("children:index")
     child = Child.objects.filter(created_by=user, ehc_case__isnull=False).first()
     records = reverse("child-records:index")

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from portal_pages.accounts.demo import DEMO_ACCOUNTS
+from portal_pages.accounts.bench import send_officer
 from portal_pages.accounts.models import User
 from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.inbox.models import Message
@@ -37,7 +37,7 @@ def pages():
         for n in range(max(missing, 0))
     )
     client = sign_in_verified(Client(), user)
-    officer = sign_in_verified(Client(), User.objects.get(email=DEMO_ACCOUNTS[0]["email"]))
+    officer = sign_in_verified(Client(), send_officer())
     newest = Message.objects.filter(recipient=user).first()
     sent = reverse("inbox_messages:index")
     return [
