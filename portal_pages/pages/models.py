@@ -34,12 +34,14 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """A signed-in professional sees a tile per area (Messages, SEND, ...): each area
         registers a `register_portal_home_tile` hook returning a dict with `title`, `href`,
-        `count` and `description`, so this page never needs to know the areas."""
+        `count` and `description` (or None to show nothing), so this page never needs to
+        know the areas."""
         context = super().get_context(request, *args, **kwargs)
         if is_signed_in_professional(request.user):
-            context["tiles"] = [
+            tiles = [
                 build_tile(request) for build_tile in hooks.get_hooks("register_portal_home_tile")
             ]
+            context["tiles"] = [tile for tile in tiles if tile]
         return context
 
 
@@ -81,12 +83,29 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text="Opening hours or other words shown with the contact details.",
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="council logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header beside the council name and on the first page of PDFs.",
+    )
+    logo_alt_text = models.CharField(
+        "logo alternative text",
+        max_length=200,
+        blank=True,
+        help_text="What the logo says, for people who cannot see it, e.g. 'Exampleshire County "
+        "Council'. Leave empty when the council name beside it says the same.",
+    )
     accessibility_page = footer_link("Accessibility statement")
     privacy_page = footer_link("Privacy notice")
+    cookies_page = footer_link("Cookies page")
     contact_page = footer_link("Contact page")
 
-    # Every page's footer reads these; fetch them with the settings in one query.
-    select_related = ["accessibility_page", "privacy_page", "contact_page"]
+    # Every page's header and footer read these; fetch them with the settings in one query.
+    select_related = ["logo", "accessibility_page", "privacy_page", "cookies_page", "contact_page"]
 
     @classmethod
     def for_emails(cls):
@@ -111,6 +130,7 @@ class PortalSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel([FieldPanel("council_name"), FieldPanel("service_name")], "Names"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt_text")], "Council logo"),
         MultiFieldPanel(
             [
                 FieldPanel("send_team_email"),
@@ -123,6 +143,7 @@ class PortalSettings(BaseSiteSetting):
             [
                 FieldPanel("accessibility_page"),
                 FieldPanel("privacy_page"),
+                FieldPanel("cookies_page"),
                 FieldPanel("contact_page"),
             ],
             "Footer links",
@@ -149,6 +170,7 @@ class PortalSettings(BaseSiteSetting):
                     for text, page in [
                         ("Accessibility statement", instance.accessibility_page),
                         ("Privacy", instance.privacy_page),
+                        ("Cookies", instance.cookies_page),
                         ("Contact the SEND team", instance.contact_page),
                     ]
                     if page is not None and (url := page.get_url(current_site=site))

@@ -260,7 +260,10 @@ WAGTAILAPI_BASE_URL = SITE_URL
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal_site.throttling.AnonymousAPIRateThrottle"],
 }
+# Requests a minute each client address may make to the read-only API.
+PORTAL_API_ANON_RATE = env("PORTAL_API_ANON_RATE", "120/minute")
 
 # The portal's pages run only their own scripts and styles; the two inline scripts in the
 # base template carry a per-request nonce. Wagtail's admin has its own inline scripts and

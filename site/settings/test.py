@@ -20,6 +20,7 @@ STORAGES["default"] = {  # noqa: F405
 }
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
 
 # The bench's reference page types, so the tests can check every bench page's query budget
 # (its URLs are added only by the tests that need them, never to the portal's URLconf).

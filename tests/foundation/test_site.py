@@ -118,7 +118,8 @@ def test_api_serves_pages_as_json(client, demo_site):
     response = client.get("/api/v2/pages/?type=guidance.GuidancePage&fields=summary")
     assert response.status_code == 200
     titles = [item["title"] for item in response.json()["items"]]
-    assert titles == ["Requesting an EHC needs assessment"]
+    assert "Requesting an EHC needs assessment" in titles
+    assert "For school and NHS IT staff" in titles
 
 
 def test_footer_links_lead_to_the_pages_chosen_in_the_settings(client, demo_site):
@@ -126,6 +127,7 @@ def test_footer_links_lead_to_the_pages_chosen_in_the_settings(client, demo_site
     for path, heading in (
         ("/accessibility/", "Accessibility statement"),
         ("/privacy/", "Privacy notice"),
+        ("/cookies/", "Cookies"),
         ("/contact/", "Contact the SEND team"),
     ):
         assert f'href="{path}"' in html
