@@ -196,6 +196,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["full_name", "email"]
+        indexes = [
+            # The Registrations listing: one status, newest registration first.
+            models.Index(fields=["status", "-date_joined"], name="user_status_joined"),
+        ]
 
     def __str__(self):
         return self.full_name or self.email

@@ -155,6 +155,8 @@ class Child(models.Model):
             models.Index(fields=["created_by", "last_activity_at"], name="child_owner_activity"),
             models.Index(fields=["created_by", "date_of_birth"], name="child_owner_dob"),
             models.Index(fields=["upn"], name="child_upn"),
+            # The SEND team's Child records listing, every professional's records by name.
+            models.Index(fields=["family_name", "given_name"], name="child_name"),
         ]
 
     def __str__(self):
