@@ -3,7 +3,6 @@
 import statistics
 from dataclasses import dataclass, field
 
-
 from bench import references
 from portal_site.discovery import app_modules
 
