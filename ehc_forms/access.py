@@ -1,4 +1,7 @@
-"""Which forms a professional may start for a child, and who may open a draft."""
+"""Which forms a professional may start for a child, and who may open a submission.
+
+Submissions follow their child: whoever may see the child (its creator, or its team when it
+is shared) may open its drafts and continue them, and read what was submitted."""
 
 from dataclasses import dataclass
 
@@ -21,15 +24,21 @@ class AvailableForm:
 
 def available_forms(user, child):
     """The live forms offered at the child's stage, to everyone or shared with `user` for
-    this child. Before the SEND team links a case, a child counts as at the request stage."""
+    this child, each with the draft to continue (the user's own, else a colleague's). Before
+    the SEND team links a case, a child counts as at the request stage; a child who moved on
+    to another setting is offered nothing new."""
+    if child.moved_on_at is not None:
+        return []
     stage = stage_of(child) or Stage.REQUEST
     shares = {
         share.form_id: share for share in FormShare.objects.filter(child=child, professional=user)
     }
+    # Colleagues' drafts first, so the user's own (later in the loop) wins.
     drafts = {
         draft.form_id: draft
-        for draft in Submission.objects.filter(
-            child=child, author=user, status=Submission.Status.DRAFT
+        for draft in sorted(
+            Submission.objects.filter(child=child, status=Submission.Status.DRAFT),
+            key=lambda draft: draft.author_id == user.pk,
         )
     }
     return [
@@ -47,15 +56,22 @@ def get_available_form_or_404(user, child, form_id):
     raise Http404("No such form for this child.")
 
 
+def submissions_visible_to(user):
+    """Every submission, draft or submitted, of the children `user` may see."""
+    return Submission.objects.filter(child__in=children_visible_to(user))
+
+
 def drafts_of(user):
     """The drafts `user` wrote for children they can still see."""
-    return Submission.objects.filter(
-        author=user, status=Submission.Status.DRAFT, child__in=children_visible_to(user)
-    )
+    return submissions_visible_to(user).filter(author=user, status=Submission.Status.DRAFT)
 
 
 def get_draft_or_404(user, submission_id):
-    """A draft its author may open: anyone else, or a child no longer visible, gets 404."""
+    """A draft `user` may open and continue (their own, or a colleague's on a child the
+    team shares); anyone else, or a child no longer visible, gets 404."""
     return get_object_or_404(
-        drafts_of(user).select_related("revision", "form", "child"), pk=submission_id
+        submissions_visible_to(user)
+        .filter(status=Submission.Status.DRAFT)
+        .select_related("revision", "form", "child", "updated_by"),
+        pk=submission_id,
     )

@@ -40,6 +40,7 @@ def bench_professional():
         Child.objects.bulk_create(
             Child(
                 created_by=user,
+                organisation_id=user.organisation_id,
                 given_name=f"Given{n:04d}",
                 family_name=f"Family{n:04d}",
                 date_of_birth=datetime.date(2008, 1, 1) + datetime.timedelta(days=n * 3),

@@ -215,6 +215,7 @@ def bulk_children(owner, count):
     Child.objects.bulk_create(
         Child(
             created_by=owner,
+            organisation_id=owner.organisation_id,
             given_name=f"Given{n:04d}",
             family_name=f"Family{n:04d}",
             date_of_birth=datetime.date(2010, 1, 1) + datetime.timedelta(days=n),
