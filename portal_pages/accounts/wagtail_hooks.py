@@ -31,6 +31,11 @@ for bulk_action in BULK_ACTIONS:
 def register_decision_log_actions(actions):
     for decision in services.DECISIONS:
         actions.register_action(decision.log_action, decision.label, decision.log_message)
+    actions.register_action(
+        services.MERGE_ACTION,
+        "Merge organisations",
+        "Merged a duplicate organisation into this one",
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -16,6 +16,7 @@ from portal_pages.children.signals import records_handed_over
 SHARING_ACTION = "children.change_sharing"
 MOVED_ON_ACTION = "children.moved_on"
 HANDOVER_ACTION = "children.handover"
+TEAM_SETTINGS_ACTION = "children.team_settings"
 
 
 def set_sharing(child, shared, by):

@@ -4,25 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_send_team_registration_permissions'),
+        ("accounts", "0004_send_team_registration_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='confirmed',
-            field=models.BooleanField(default=False, help_text='The SEND team has checked that this organisation exists and is not a duplicate of another.'),
+            model_name="organisation",
+            name="confirmed",
+            field=models.BooleanField(
+                default=False,
+                help_text="The SEND team has checked that this organisation exists and is not a duplicate of another.",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='share_new_records',
-            field=models.BooleanField(default=False, help_text="New child records start shared with every approved member of the organisation. Each record's creator or a team lead can still change it.", verbose_name='share new records with the team'),
+            model_name="organisation",
+            name="share_new_records",
+            field=models.BooleanField(
+                default=False,
+                help_text="New child records start shared with every approved member of the organisation. Each record's creator or a team lead can still change it.",
+                verbose_name="share new records with the team",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='is_team_lead',
-            field=models.BooleanField(default=False, help_text="May share or unshare any of the organisation's child records, set its default sharing, hand over a leaver's work and mark a child as moved on.", verbose_name='team lead'),
+            model_name="user",
+            name="is_team_lead",
+            field=models.BooleanField(
+                default=False,
+                help_text="May share or unshare any of the organisation's child records, set its default sharing, hand over a leaver's work and mark a child as moved on.",
+                verbose_name="team lead",
+            ),
         ),
     ]

@@ -1,0 +1,131 @@
+"""Colleagues on a child the team shares: each opens and continues the same draft, every
+save records who made it, and a stale save names the colleague who saved in between."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from ehc_forms.models import Submission, SubmissionEvent
+from portal_pages.children import teams
+
+
+def step_url(draft, number):
+    return reverse("ehc_forms:step", args=[draft.pk, number])
+
+
+@pytest.fixture
+def colleague(make_professional):
+    return make_professional(full_name="Jo Bloggs")
+
+
+@pytest.fixture
+def colleague_client(colleague, sign_in):
+    return sign_in(Client(), colleague)
+
+
+@pytest.fixture
+def shared_draft(draft, child, professional):
+    teams.set_sharing(child, True, professional)
+    return draft
+
+
+def test_a_colleague_cannot_open_a_draft_of_a_private_child(colleague_client, draft):
+    assert colleague_client.get(reverse("ehc_forms:task_list", args=[draft.pk])).status_code == 404
+    assert colleague_client.get(step_url(draft, 2)).status_code == 404
+    response = colleague_client.post(step_url(draft, 2), {"version": draft.version})
+    assert response.status_code == 404
+
+
+def test_a_colleague_continues_a_shared_draft_and_each_save_records_its_person(
+    professional_client, colleague_client, shared_draft, professional, colleague, reload
+):
+    assert (
+        colleague_client.get(reverse("ehc_forms:task_list", args=[shared_draft.pk])).status_code
+        == 200
+    )
+    response = colleague_client.post(
+        step_url(shared_draft, 2),
+        {"version": shared_draft.version, "action": "later", "child_views": "From Jo"},
+    )
+    assert response.status_code == 302
+    saved = reload(shared_draft)
+    assert saved.answers["child_views"] == "From Jo"
+    assert saved.updated_by == colleague
+    assert saved.author == professional  # the draft is still the author's
+
+    professional_client.post(
+        step_url(shared_draft, 2),
+        {"version": saved.version, "action": "later", "child_views": "From the author"},
+    )
+    assert reload(shared_draft).updated_by == professional
+    savers = list(
+        shared_draft.events.filter(kind=SubmissionEvent.Kind.STEP_SAVED).values_list(
+            "by__full_name", flat=True
+        )
+    )
+    assert savers == ["Jo Bloggs", professional.full_name]
+
+
+def test_a_stale_save_names_the_colleague_who_saved_in_between(
+    professional_client, colleague_client, shared_draft, reload
+):
+    opened_at = shared_draft.version
+    with time_machine.travel(
+        timezone.make_aware(datetime.datetime(2026, 3, 2, 10, 42)), tick=False
+    ):
+        colleague_client.post(
+            step_url(shared_draft, 2),
+            {"version": opened_at, "action": "later", "child_views": "Jo's words"},
+        )
+
+    response = professional_client.post(
+        step_url(shared_draft, 2),
+        {"version": opened_at, "action": "later", "child_views": "Mine"},
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Saved by Jo Bloggs at 10:42" in html
+    assert ">Mine</textarea>" in html
+    assert '<dd class="govuk-summary-list__value">Jo&#x27;s words</dd>' in html
+    assert reload(shared_draft).answers["child_views"] == "Jo's words"
+
+    autosaved = professional_client.post(
+        reverse("ehc_forms:autosave", args=[shared_draft.pk, 2]),
+        {"version": opened_at, "child_views": "Mine again"},
+    )
+    assert autosaved.status_code == 409
+    assert autosaved.json()["message"].startswith("Saved by Jo Bloggs at 10:42.")
+    assert reload(shared_draft).answers["child_views"] == "Jo's words"
+
+
+def test_the_childs_forms_offer_a_colleagues_draft_to_continue(
+    colleague_client, shared_draft, child, sample_form
+):
+    start = colleague_client.get(reverse("ehc_forms:start", args=[child.pk, sample_form.pk]))
+    assert start.status_code == 302
+    assert start["Location"] == reverse("ehc_forms:task_list", args=[shared_draft.pk])
+    details = colleague_client.post(
+        reverse("ehc_forms:professional_details", args=[child.pk, sample_form.pk]),
+        {
+            "full_name": "Jo Bloggs",
+            "job_title": "Teacher",
+            "organisation": "Oakfield",
+            "email": "jo@oakfield.sch.uk",
+        },
+    )
+    assert details["Location"] == reverse("ehc_forms:task_list", args=[shared_draft.pk])
+    assert Submission.objects.filter(child=child).count() == 1
+
+
+def test_unsharing_takes_the_draft_away_from_the_colleague(
+    professional, colleague_client, shared_draft, child
+):
+    teams.set_sharing(child, False, professional)
+    assert (
+        colleague_client.get(reverse("ehc_forms:task_list", args=[shared_draft.pk])).status_code
+        == 404
+    )
