@@ -228,7 +228,7 @@ def sharing(request, child_id):
     """Choose whether the record is private to its creator or shared with their team:
     for its creator and the organisation's team leads."""
     child = get_managed_child_or_404(request.user, child_id)
-    form = SharingForm(request.POST or None, child=child)
+    form = SharingForm(request.POST if request.method == "POST" else None, child=child)
     if request.method == "POST" and form.is_valid():
         teams.set_sharing(child, form.cleaned_data["sharing"] == TEAM, request.user)
         if child.shared_with_team:
@@ -268,7 +268,7 @@ def team(request):
     added, the default sharing of new records, and handing over a leaver's work."""
     organisation = led_organisation_or_404(request.user)
     form = TeamSettingsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"share_new_records": TEAM if organisation.share_new_records else "private"},
     )
     if request.method == "POST" and form.is_valid():
@@ -297,7 +297,10 @@ def handover(request, member_id):
     """Hand over a leaver's children and drafts, in one action, and suspend their account."""
     organisation = led_organisation_or_404(request.user)
     leaver = get_object_or_404(organisation.members.exclude(pk=request.user.pk), pk=member_id)
-    form = HandoverForm(request.POST or None, colleagues=teams.colleagues_of(leaver))
+    form = HandoverForm(
+        request.POST if request.method == "POST" else None,
+        colleagues=teams.colleagues_of(leaver),
+    )
     if request.method == "POST" and form.is_valid():
         receiver = form.cleaned_data["receiver"]
         moved = teams.hand_over(leaver, request.user, receiver)

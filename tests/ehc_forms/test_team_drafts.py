@@ -129,3 +129,14 @@ def test_unsharing_takes_the_draft_away_from_the_colleague(
         colleague_client.get(reverse("ehc_forms:task_list", args=[shared_draft.pk])).status_code
         == 404
     )
+
+
+def test_no_new_form_for_a_child_who_moved_on(
+    professional_client, professional, child, sample_form
+):
+    teams.mark_moved_on(child, professional)
+    start = reverse("ehc_forms:start", args=[child.pk, sample_form.pk])
+    assert professional_client.get(start).status_code == 404
+    details = reverse("ehc_forms:professional_details", args=[child.pk, sample_form.pk])
+    assert professional_client.post(details, {"full_name": "A"}).status_code == 404
+    assert not Submission.objects.filter(child=child).exists()
