@@ -9,6 +9,7 @@ from portal_pages.accounts import bench, demo, services
 from portal_pages.accounts.admin_views import (
     BULK_ACTIONS,
     AwaitingApprovalPanel,
+    OrganisationViewSet,
     RegistrationViewSet,
     decision_buttons,
 )
@@ -18,6 +19,12 @@ from portal_pages.accounts.models import Registration
 # by the SEND team group) instead of inheriting Wagtail's user-management one.
 register_permission_policy(Registration, exact_class=True)
 register_snippet(RegistrationViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_viewset():
+    return OrganisationViewSet()
+
 
 hooks.register("register_demo_content", demo.load, order=-50)
 hooks.register("register_bench_pages", bench.bench_pages)

@@ -78,6 +78,7 @@ def register_send_viewsets():
 
 
 register_snippet(viewsets.StageExplanationViewSet)
+hooks.register("register_snippet_listing_buttons", viewsets.handover_button)
 
 
 @hooks.register("construct_homepage_panels")

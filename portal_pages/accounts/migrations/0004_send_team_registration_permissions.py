@@ -13,12 +13,12 @@ PERMISSIONS = [
 ]
 
 
-def grant(apps, schema_editor):
+def grant(apps, schema_editor, permissions=PERMISSIONS):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
     group, _ = Group.objects.get_or_create(name=SEND_TEAM)
-    for model, codename, name in PERMISSIONS:
+    for model, codename, name in permissions:
         content_type, _ = ContentType.objects.get_or_create(app_label="accounts", model=model)
         permission, _ = Permission.objects.get_or_create(
             content_type=content_type, codename=codename, defaults={"name": name}
@@ -26,7 +26,7 @@ def grant(apps, schema_editor):
         group.permissions.add(permission)
 
 
-def revoke(apps, schema_editor):
+def revoke(apps, schema_editor, permissions=PERMISSIONS):
     Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
     group = Group.objects.filter(name=SEND_TEAM).first()
@@ -34,7 +34,7 @@ def revoke(apps, schema_editor):
         group.permissions.remove(
             *Permission.objects.filter(
                 content_type__app_label="accounts",
-                codename__in=[codename for _, codename, _ in PERMISSIONS],
+                codename__in=[codename for _, codename, _ in permissions],
             )
         )
 
