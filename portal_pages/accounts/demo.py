@@ -1,4 +1,5 @@
-"""Demo accounts: one SEND team officer, one content editor and one approved professional."""
+"""Demo accounts: one SEND team officer, one content editor and two approved professionals
+in one school's team, one of them its team lead."""
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -32,7 +33,16 @@ DEMO_ACCOUNTS = [
         "job_title": "SENDCO",
         "group": None,
         "organisation": ("Oakfield Primary School", Organisation.Kind.SCHOOL, "100001"),
-        "role": "Professional (portal)",
+        "team_lead": True,
+        "role": "Professional and team lead (portal)",
+    },
+    {
+        "email": "teacher@oakfield-primary.sch.uk",
+        "full_name": "Amir Hussain",
+        "job_title": "Class teacher",
+        "group": None,
+        "organisation": ("Oakfield Primary School", Organisation.Kind.SCHOOL, "100001"),
+        "role": "Professional in the same team (portal)",
     },
 ]
 
@@ -44,7 +54,7 @@ def load():
     for account in DEMO_ACCOUNTS:
         name, kind, urn = account["organisation"]
         organisation, _ = Organisation.objects.get_or_create(
-            name=name, defaults={"kind": kind, "urn": urn}
+            name=name, defaults={"kind": kind, "urn": urn, "confirmed": True}
         )
         user = User.objects.filter(email=account["email"]).first()
         if user is None:
@@ -54,6 +64,7 @@ def load():
                 full_name=account["full_name"],
                 job_title=account["job_title"],
                 organisation=organisation,
+                is_team_lead=account.get("team_lead", False),
                 status=User.Status.EMAIL_CONFIRMED,
                 email_confirmed_at=timezone.now(),
             )
