@@ -37,7 +37,9 @@ def available_forms(user, child):
     drafts = {
         draft.form_id: draft
         for draft in sorted(
-            Submission.objects.filter(child=child, status=Submission.Status.DRAFT),
+            Submission.objects.filter(child=child, status=Submission.Status.DRAFT).select_related(
+                "author", "updated_by"
+            ),
             key=lambda draft: draft.author_id == user.pk,
         )
     }
@@ -72,6 +74,6 @@ def get_draft_or_404(user, submission_id):
     return get_object_or_404(
         submissions_visible_to(user)
         .filter(status=Submission.Status.DRAFT)
-        .select_related("revision", "form", "child", "updated_by"),
+        .select_related("revision", "form", "child", "author", "updated_by"),
         pk=submission_id,
     )

@@ -140,3 +140,16 @@ def test_no_new_form_for_a_child_who_moved_on(
     details = reverse("ehc_forms:professional_details", args=[child.pk, sample_form.pk])
     assert professional_client.post(details, {"full_name": "A"}).status_code == 404
     assert not Submission.objects.filter(child=child).exists()
+
+
+def test_the_task_list_and_the_childs_forms_say_who_started_and_last_saved(
+    colleague_client, shared_draft, professional, child, reload
+):
+    colleague_client.post(
+        step_url(shared_draft, 2),
+        {"version": shared_draft.version, "action": "later", "child_views": "From Jo"},
+    )
+    task_list = colleague_client.get(reverse("ehc_forms:task_list", args=[shared_draft.pk]))
+    assert f"Started by {professional.full_name}. Last saved by you" in task_list.content.decode()
+    forms = colleague_client.get(reverse("ehc_forms:child_forms", args=[child.pk]))
+    assert f"Started by {professional.full_name}. Last saved by you" in forms.content.decode()
