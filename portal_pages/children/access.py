@@ -29,8 +29,11 @@ def get_visible_child_or_404(user, child_id):
 
 
 def may_manage(user, child):
-    """Whether `user` may choose who shares `child` and mark it moved on: its creator, or a
-    team lead of the organisation that holds it. Only asked about a child already visible."""
+    """Whether `user` may choose whether `child` is shared with its team: its creator, or a
+    team lead of the organisation that holds it. A record held by no organisation has no
+    team to share with. Only asked about a child already visible."""
+    if child.organisation_id is None:
+        return False
     return child.created_by_id == user.pk or user.leads_team_of(child.organisation_id)
 
 
