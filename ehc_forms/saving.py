@@ -74,7 +74,7 @@ def save_step(
     with transaction.atomic():
         submission = (
             Submission.objects.select_for_update()
-            .select_related("revision", "updated_by")
+            .select_related("revision")
             .get(pk=submission_id, status=Submission.Status.DRAFT)
         )
         if submission.version != version:
