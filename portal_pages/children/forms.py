@@ -11,31 +11,12 @@ from django.utils import timezone
 from portal_pages.children import validators
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.models import Child
-from portal_site.forms import GovukDateInput, date_from_parts
+from portal_pages.govuk import widgets as govuk
+from portal_pages.govuk.fields import DateField
+from portal_pages.govuk.forms import GovukForm, GovukFormMixin, GovukModelForm
 
 #: The 0 to 25 service: a child record may not be for anyone older than this.
 MAX_AGE_YEARS = 25
-
-
-class GovukDateField(forms.Field):
-    """A date typed into GOV.UK's three boxes (`<field>_day`, `_month`, `_year`), with the
-    GOV.UK Design System's error messages."""
-
-    widget = GovukDateInput
-
-    def __init__(self, label, **kwargs):
-        self.label_text = label
-        super().__init__(label=label, **kwargs)
-
-    def to_python(self, value):
-        date = date_from_parts(self.widget.split(value), self.label_text)
-        if date is None and self.required:
-            raise forms.ValidationError(f"Enter {self.label_text.lower()}", code="required")
-        return date
-
-    def clean(self, value):
-        # Field.clean raises its own "required" after to_python; ours is the GOV.UK one.
-        return self.to_python(value)
 
 
 #: The details a professional records about a child, in the order forms ask for them.
@@ -51,10 +32,16 @@ CHILD_DETAIL_FIELDS = [
 ]
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(GovukModelForm):
     """Add or correct a child record."""
 
-    date_of_birth = GovukDateField("Date of birth", help_text="For example, 27 3 2016")
+    date_of_birth = DateField(
+        name="Date of birth",
+        label="Date of birth",
+        help_text="For example, 27 3 2016",
+        earliest_year=1,
+        error_messages={"required": "Enter date of birth"},
+    )
     # Declared here, longer than the stored forms, so the spaces people type are accepted
     # and removed before the model's own checks see the value.
     upn = forms.CharField(
@@ -62,22 +49,31 @@ class ChildForm(forms.ModelForm):
         help_text="13 characters, starting with a letter, for example B801200005001",
         required=False,
         max_length=20,
+        widget=govuk.TextInput({"class": "govuk-input--width-20", "autocomplete": "off"}),
     )
     nhs_number = forms.CharField(
         label="NHS number (optional)",
         help_text="10 digits, for example 943 476 5919",
         required=False,
         max_length=20,
+        widget=govuk.TextInput({"class": "govuk-input--width-10", "autocomplete": "off"}),
     )
     home_postcode = forms.CharField(
         label="Home postcode",
         max_length=12,
+        widget=govuk.TextInput({"class": "govuk-input--width-10", "autocomplete": "off"}),
         error_messages={"required": "Enter the child's home postcode"},
     )
 
     class Meta:
         model = Child
         fields = CHILD_DETAIL_FIELDS
+        widgets = {
+            "given_name": govuk.TextInput({"autocomplete": "off", "spellcheck": "false"}),
+            "family_name": govuk.TextInput({"autocomplete": "off", "spellcheck": "false"}),
+            "gender": govuk.Radios,
+            "setting": govuk.TextInput({"autocomplete": "off", "spellcheck": "false"}),
+        }
         labels = {
             "given_name": "Given name",
             "family_name": "Family name",
@@ -138,7 +134,7 @@ class ChildForm(forms.ModelForm):
 PRIVATE, TEAM = "private", "team"
 
 
-class SharingForm(forms.Form):
+class SharingForm(GovukForm):
     """Who may see and work on one child record."""
 
     sharing = forms.ChoiceField(
@@ -156,7 +152,7 @@ class SharingForm(forms.Form):
         self.initial.setdefault("sharing", TEAM if child.shared_with_team else PRIVATE)
 
 
-class TeamSettingsForm(forms.Form):
+class TeamSettingsForm(GovukForm):
     """The organisation's default for new records, set by a team lead."""
 
     share_new_records = forms.ChoiceField(
@@ -195,6 +191,10 @@ class HandoverForm(forms.Form):
     def clean_receiver(self):
         """The chosen colleague, or None for the whole team."""
         return self.colleagues.get(self.cleaned_data["receiver"])
+
+
+class PortalHandoverForm(GovukFormMixin, HandoverForm):
+    """The handover form as a team lead sees it in the portal (the admin draws its own)."""
 
 
 UPN_SHAPE = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")

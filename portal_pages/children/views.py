@@ -26,7 +26,7 @@ from portal_pages.children.access import (
 from portal_pages.children.forms import (
     TEAM,
     ChildForm,
-    HandoverForm,
+    PortalHandoverForm,
     SharingForm,
     TeamSettingsForm,
     person_filter,
@@ -297,7 +297,7 @@ def handover(request, member_id):
     """Hand over a leaver's children and drafts, in one action, and suspend their account."""
     organisation = led_organisation_or_404(request.user)
     leaver = get_object_or_404(organisation.members.exclude(pk=request.user.pk), pk=member_id)
-    form = HandoverForm(
+    form = PortalHandoverForm(
         request.POST if request.method == "POST" else None,
         colleagues=teams.colleagues_of(leaver),
     )

@@ -70,9 +70,9 @@ def test_new_records_follow_the_organisations_default(professional_client, profe
     details = {
         "given_name": "Ada",
         "family_name": "Lovelace",
-        "date_of_birth_day": "10",
-        "date_of_birth_month": "12",
-        "date_of_birth_year": "2015",
+        "date_of_birth-day": "10",
+        "date_of_birth-month": "12",
+        "date_of_birth-year": "2015",
         "home_postcode": "SW1A 1AA",
     }
     professional_client.post(reverse("children:add"), details)

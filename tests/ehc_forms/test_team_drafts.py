@@ -89,7 +89,7 @@ def test_a_stale_save_names_the_colleague_who_saved_in_between(
     assert response.status_code == 409
     html = response.content.decode()
     assert "Saved by Jo Bloggs at 10:42" in html
-    assert ">Mine</textarea>" in html
+    assert ">\nMine</textarea>" in html
     assert '<dd class="govuk-summary-list__value">Jo&#x27;s words</dd>' in html
     assert reload(shared_draft).answers["child_views"] == "Jo's words"
 
