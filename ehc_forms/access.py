@@ -22,6 +22,39 @@ class AvailableForm:
     share: FormShare | None
 
 
+@dataclass
+class ChildForms:
+    """A child's forms as the professional's SEND home groups them."""
+
+    in_progress: list
+    submitted: list
+    available: list
+
+    def __bool__(self):
+        return bool(self.in_progress or self.submitted or self.available)
+
+
+def forms_for_child(user, child):
+    """The professional's drafts for the child (whatever stage the case has reached, so a
+    draft never disappears), the latest sent version of each submission, and the forms
+    offered now that they have neither started nor sent."""
+    own = list(
+        Submission.objects.filter(child=child, author=user)
+        .select_related("form")
+        .defer("form__steps", "answers")
+        .order_by("form__path", "-version_number")
+    )
+    in_progress = [item for item in own if item.status == Submission.Status.DRAFT]
+    submitted, seen = [], set()
+    for item in own:
+        if item.status == Submission.Status.SUBMITTED and item.reference not in seen:
+            seen.add(item.reference)
+            submitted.append(item)
+    begun = {item.form_id for item in own}
+    available = [entry for entry in available_forms(user, child) if entry.form.pk not in begun]
+    return ChildForms(in_progress, submitted, available)
+
+
 def available_forms(user, child):
     """The live forms offered at the child's stage, to everyone or shared with `user` for
     this child, each with the draft to continue (the user's own, else a colleague's). Before
@@ -66,6 +99,21 @@ def submissions_visible_to(user):
 def drafts_of(user):
     """The drafts `user` wrote for children they can still see."""
     return submissions_visible_to(user).filter(author=user, status=Submission.Status.DRAFT)
+
+
+def submitted_of(user):
+    """Every sent version `user` wrote for children they can still see."""
+    return Submission.objects.filter(
+        author=user, status=Submission.Status.SUBMITTED, child__in=children_visible_to(user)
+    )
+
+
+def get_submitted_or_404(user, submission_id):
+    """A sent version its author may read: anyone else, or a child no longer visible, 404."""
+    return get_object_or_404(
+        submitted_of(user).select_related("revision", "form", "child", "author"),
+        pk=submission_id,
+    )
 
 
 def get_draft_or_404(user, submission_id):

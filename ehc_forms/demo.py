@@ -1,5 +1,5 @@
 """Demo lookup lists and forms, written as compact Python data that `build_steps` turns into
-StreamField data, plus drafts in progress for the demo professional."""
+StreamField data, plus the demo professional's drafts and a submitted form with two versions."""
 
 import copy
 import uuid
@@ -9,6 +9,7 @@ from wagtail.models import Site
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage, LookupList, Submission
 from ehc_forms.registry import bind_answers
 from ehc_forms.saving import details_from_account, save_step, start_draft
+from ehc_forms.submitting import start_edit, submit
 from portal_pages.accounts.models import User
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.stages import Stage
@@ -660,6 +661,73 @@ def demo_answers(child):
     }
 
 
+def complete_steps(draft, author, answers):
+    """Save `answers` into every step that applies, in order, with Save and continue, as
+    the author would; returns the draft as saved."""
+    for step in draft.definition.steps:
+        if draft.definition.step_availability(step, draft.answers) is not True:
+            continue
+        data = bind_answers(step.fields, answers)
+        draft = save_step(
+            draft.pk, author, step.number, data, draft.version, complete=True
+        ).submission
+    return draft
+
+
+def interim_review_answers(child, reason):
+    return {
+        "interim_reason": reason,
+        "placement_at_risk": "no",
+        "child_views": (
+            f"{child.given_name} says the new reading group is fun but lunchtimes are hard."
+        ),
+        "views_gathered_by": ["Conversation", "Drawing or photographs"],
+        "parent_views": "Their parents want more support at unstructured times.",
+        "parents_agree": "yes",
+        "interim_recommendations": "Add a lunchtime club and review the plan in six months.",
+    }
+
+
+def advice_answers():
+    return {
+        "first_seen": {"day": "12", "month": "9", "year": "2025"},
+        "sessions": "6",
+        "advice_needs": "Receptive language is in line with age; expressive language is behind.",
+        "advice_outcomes": "Uses sentences of five words or more in class by next summer.",
+        "advice_provision": "Weekly speech and language therapy, 30 minutes, from a therapist.",
+    }
+
+
+def load_submitted():
+    """For the demo professional: an interim review sent and then edited (version 2 with
+    its reason), and professional advice with every step done, ready to submit."""
+    professional = User.objects.filter(email=DEMO_PROFESSIONAL).first()
+    review = EHCFormPage.objects.filter(slug="interim-review").first()
+    advice = EHCFormPage.objects.filter(slug="professional-advice").first()
+    if professional is None or review is None or advice is None:
+        return
+    child = children_visible_to(professional).first()
+    if child is None or Submission.objects.filter(author=professional, form=review).exists():
+        return
+    details = details_from_account(professional)
+    first = complete_steps(
+        start_draft(professional, child, review, details),
+        professional,
+        interim_review_answers(child, "Attendance has dropped since the autumn term."),
+    )
+    first = submit(first.pk, professional, first.version, review.declaration_texts)
+    second = start_edit(first, professional, "The attendance figures were for the wrong term.")
+    second = complete_steps(
+        second,
+        professional,
+        interim_review_answers(child, "Attendance has dropped since the spring term."),
+    )
+    submit(second.pk, professional, second.version, review.declaration_texts)
+    complete_steps(
+        start_draft(professional, child, advice, details), professional, advice_answers()
+    )
+
+
 def load_drafts():
     """A draft in progress for the demo professional, with its first step completed."""
     professional = User.objects.filter(email=DEMO_PROFESSIONAL).first()
@@ -683,4 +751,5 @@ def load_drafts():
 def load():
     load_forms()
     load_drafts()
+    load_submitted()
     return []

@@ -5,10 +5,12 @@ from functools import cached_property
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -95,6 +97,25 @@ class EHCFormPageForm(WagtailAdminPageForm):
     )
 
 
+DEFAULT_DECLARATIONS = [
+    (
+        "declaration",
+        "The information I have given is accurate and complete to the best of my knowledge.",
+    ),
+    (
+        "declaration",
+        "The child's parents or carers (or the young person) have been told what information "
+        "I am sharing with the SEND team.",
+    ),
+]
+
+DEFAULT_WHAT_HAPPENS_NEXT = (
+    "The SEND team will read your form and will message you in the portal if they need "
+    "anything else. You can read and download a copy of what you sent at any time from the "
+    "child's page."
+)
+
+
 class EHCFormPage(Page):
     """A form definition editors build from steps and field blocks, with revisions.
 
@@ -111,6 +132,20 @@ class EHCFormPage(Page):
         "offered to", max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
     steps = StepsField(blank=True)
+    reference_prefix = models.CharField(
+        max_length=6,
+        default="EHC",
+        validators=[RegexValidator(r"^[A-Z]{1,6}$", "Use 1 to 6 capital letters, such as AR.")],
+        help_text="Starts each submission's reference, such as AR in AR-2026-000042.",
+    )
+    declarations = StreamField(
+        [("declaration", blocks.TextBlock(label="Declaration"))],
+        default=DEFAULT_DECLARATIONS,
+        help_text="Statements the professional must tick before submitting.",
+    )
+    what_happens_next = models.TextField(
+        default=DEFAULT_WHAT_HAPPENS_NEXT, help_text="Shown on the confirmation page."
+    )
 
     base_form_class = EHCFormPageForm
     content_panels = Page.content_panels + [
@@ -119,6 +154,14 @@ class EHCFormPage(Page):
             [FieldPanel("offered_at_stages"), FieldPanel("audience")], heading="Who may use it"
         ),
         FieldPanel("steps"),
+        MultiFieldPanel(
+            [
+                FieldPanel("reference_prefix"),
+                FieldPanel("declarations"),
+                FieldPanel("what_happens_next"),
+            ],
+            heading="Submitting",
+        ),
     ]
     parent_page_types = ["ehc_forms.EHCFormIndexPage"]
     subpage_types = []
@@ -136,6 +179,10 @@ class EHCFormPage(Page):
     @cached_property
     def definition(self):
         return Definition(self.steps)
+
+    @property
+    def declaration_texts(self):
+        return [block.value for block in self.declarations]
 
     def is_offered_at(self, stage):
         return not self.offered_at_stages or stage in self.offered_at_stages
@@ -199,10 +246,31 @@ class FormShare(models.Model):
             )
 
 
+class ReferenceCounter(models.Model):
+    """The last sequence number used for one reference prefix in one year. Taken under a
+    row lock, so concurrent submissions never share a reference."""
+
+    prefix = models.CharField(max_length=6)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="unique_reference_counter")
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+
 class Submission(models.Model):
     """A professional's answers to one form for one child: one draft per child, form and
     author. It keeps the form revision it was started on, so the questions never change
-    under the person answering them."""
+    under the person answering them.
+
+    Submitting gives it a reference and freezes it. Editing a submitted form creates the
+    next version as a new draft (same reference, `version_number` + 1, `previous` pointing
+    at the version it came from), so every version that was sent stays as it was sent."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -218,6 +286,7 @@ class Submission(models.Model):
     professional_details = models.JSONField(default=dict)
     answers = models.JSONField(default=dict)
     step_states = models.JSONField(default=dict)
+    # Goes up with every save: the optimistic lock that stops silent overwrites.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -225,6 +294,15 @@ class Submission(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    reference = models.CharField(max_length=20, blank=True, db_index=True)
+    # The version of the submission as people read it: "AR-2026-000042 v2".
+    version_number = models.PositiveIntegerField(default=1)
+    previous = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version"
+    )
+    edit_reason = models.CharField(max_length=500, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    declarations = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-updated_at"]
@@ -233,11 +311,23 @@ class Submission(models.Model):
                 fields=["child", "form", "author"],
                 condition=models.Q(status="draft"),
                 name="one_draft_per_child_form_author",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["reference", "version_number"],
+                condition=~models.Q(reference=""),
+                name="one_submission_per_reference_version",
+            ),
         ]
 
     def __str__(self):
         return f"{self.form.title} for child {self.child_id}"
+
+    @property
+    def reference_label(self):
+        """The reference as people quote it, with the version after the first."""
+        if self.version_number > 1:
+            return f"{self.reference} v{self.version_number}"
+        return self.reference
 
     @cached_property
     def definition(self):
@@ -271,6 +361,8 @@ class SubmissionEvent(models.Model):
         STEP_SAVED = "step_saved", "Step saved"
         STEP_COMPLETED = "step_completed", "Step completed"
         REVISION_CHANGED = "revision_changed", "Moved to the latest version of the form"
+        SUBMITTED = "submitted", "Submitted"
+        EDITED = "edited", "Reopened to edit"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=30, choices=Kind.choices)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ehc_forms import views
+from ehc_forms import submission_views, views
 
 app_name = "ehc_forms"
 
@@ -22,4 +22,14 @@ urlpatterns = [
         views.autosave,
         name="autosave",
     ),
+    path("draft/<int:submission_id>/check/", submission_views.check_answers, name="check"),
+    path(
+        "submitted/<int:submitted_id>/confirmation/",
+        submission_views.confirmation,
+        name="confirmation",
+    ),
+    path("submitted/<int:submitted_id>/", submission_views.submitted, name="submitted"),
+    path("submitted/<int:submitted_id>/edit/", submission_views.edit, name="edit"),
+    path("submitted/<int:submitted_id>/history/", submission_views.history, name="history"),
+    path("submitted/<int:submitted_id>/pdf/", submission_views.download_pdf, name="pdf"),
 ]

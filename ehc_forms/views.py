@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ehc_forms.access import (
-    available_forms,
     drafts_of,
+    forms_for_child,
     get_available_form_or_404,
     get_draft_or_404,
 )
@@ -35,14 +35,15 @@ logger = logging.getLogger(__name__)
 
 
 def render_child_forms(request, child):
-    """The forms a professional can start or continue for a child, as an HTML list, or None
-    when there are none. The child's SEND home shows it through `register_child_home_section`
-    (under its own "Forms" heading, with its own words for an empty list)."""
-    entries = available_forms(request.user, child)
-    if not entries:
+    """The professional's forms for a child in three groups (in progress, submitted,
+    available to start) as HTML, or None when there are none. The child's SEND home shows it
+    through `register_child_home_section` (under its own "Forms" heading, with its own words
+    for an empty list)."""
+    groups = forms_for_child(request.user, child)
+    if not groups:
         return None
     return render_to_string(
-        "ehc_forms/includes/child_forms.html", {"child": child, "entries": entries}, request
+        "ehc_forms/includes/child_forms.html", {"child": child, "groups": groups}, request
     )
 
 
@@ -313,6 +314,9 @@ def step_view(request, submission_id, number):
             form=saved.form,
             show_all_errors=True,
         )
+    if complete and request.GET.get("return") == "check":
+        # Opened from a Change link on check answers: back there once the step is valid.
+        return redirect("ehc_forms:check", submission.pk)
     if complete:
         following = next_step_number(saved.submission, step)
         if following:

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from ehc_forms.demo import build_steps, f, memo, text
 from ehc_forms.models import EHCFormPage, LookupList, Submission
+from ehc_forms.submitting import steps_needing_attention
 
 
 def unsaved_form(form_index, steps, lookup):
@@ -68,6 +69,18 @@ def admin_form_data(slug, keys, **extra):
     """The admin's POST for a new form with one short-text question per step."""
     data = {"title": "New form", "slug": slug, "intro": "Intro", "audience": "everyone", **extra}
     data["steps-count"] = str(len(keys))
+    data.update(
+        {
+            "reference_prefix": "NF",
+            "what_happens_next": "We will be in touch.",
+            "declarations-count": "1",
+            "declarations-0-deleted": "",
+            "declarations-0-order": "0",
+            "declarations-0-type": "declaration",
+            "declarations-0-id": "",
+            "declarations-0-value": "I have checked every answer.",
+        }
+    )
     for index, key in enumerate(keys):
         prefix = f"steps-{index}"
         question = f"{prefix}-value-fields-0"
@@ -183,10 +196,20 @@ def test_demo_forms_are_realistic_and_loading_twice_changes_nothing(demo_site):
     assert max(field.spec.get("max_chars") or 0 for field in fields) >= 4000
     for page in EHCFormPage.objects.all():
         page.full_clean()
-    # The demo professional has a draft in progress, with a completed step.
-    draft = Submission.objects.get(author__email="sendco@oakfield-primary.sch.uk")
+    mine = Submission.objects.filter(author__email="sendco@oakfield-primary.sch.uk")
+    # A draft in progress, with a completed step.
+    draft = mine.get(form__slug="request-for-assessment")
     assert "completed" in draft.step_states.values()
     assert "in_progress" in draft.step_states.values()
+    # A draft ready to submit.
+    ready = mine.get(form__slug="professional-advice")
+    assert ready.status == "draft" and steps_needing_attention(ready) == []
+    # A submitted form with a second version and its reason.
+    first, second = mine.filter(form__slug="interim-review").order_by("version_number")
+    assert (first.status, second.status) == ("submitted", "submitted")
+    assert second.reference == first.reference and second.previous == first
+    assert second.version_number == 2 and second.edit_reason
+    assert first.answers["interim_reason"] != second.answers["interim_reason"]
 
 
 def test_the_published_page_previews_every_step_for_editors(client, sample_form):
@@ -207,8 +230,8 @@ def test_bench_pages_answer_for_the_demo_professional(demo_site):
 
     call_command("load_demo_content", stdout=io.StringIO())
     pages = bench_pages()
-    assert len(pages) == 2
-    for label, client, url in pages:
+    assert len(pages) == 3
+    for label, client, url, *_repeats in pages:
         assert client.get(url).status_code == 200, label
 
 

@@ -6,9 +6,10 @@ import datetime
 import pytest
 from wagtail.models import Site
 
-from ehc_forms.demo import build_steps, f, group, memo, text
+from ehc_forms.demo import build_steps, complete_steps, f, group, memo, text
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage
 from ehc_forms.saving import start_draft
+from ehc_forms.submitting import submit
 from portal_pages.children.models import Child
 from portal_pages.inbox.notify import send_message
 
@@ -92,5 +93,16 @@ def security_form(demo_site):
 
 
 @pytest.fixture
-def owner_draft(owner, owner_child, security_form):
+def owner_submitted(owner, owner_child, security_form):
+    """A's form for the child, sent (the draft below is A's next one)."""
+    sent = complete_steps(
+        start_draft(owner, owner_child, security_form, {"full_name": owner.full_name}),
+        owner,
+        {"known_as": "Perry", "views": "Likes trains."},
+    )
+    return submit(sent.pk, owner, sent.version, security_form.declaration_texts)
+
+
+@pytest.fixture
+def owner_draft(owner, owner_child, security_form, owner_submitted):
     return start_draft(owner, owner_child, security_form, {"full_name": owner.full_name})

@@ -30,6 +30,7 @@ FILLERS = {
     ("ehc_forms", "child_id"): lambda objects: objects["child"].pk,
     ("ehc_forms", "form_id"): lambda objects: objects["form"].pk,
     ("ehc_forms", "submission_id"): lambda objects: objects["draft"].pk,
+    ("ehc_forms", "submitted_id"): lambda objects: objects["submitted"].pk,
     ("ehc_forms", "number"): lambda objects: 1,
 }
 
@@ -75,12 +76,13 @@ def test_every_route_with_an_id_is_known_to_the_matrix():
 
 
 @pytest.fixture
-def owned(owner_child, owner_message, owner_draft, security_form, owner_colleague):
+def owned(owner_child, owner_message, owner_draft, owner_submitted, security_form, owner_colleague):
     return {
         "child": owner_child,
         "message": owner_message,
         "form": security_form,
         "draft": owner_draft,
+        "submitted": owner_submitted,
         "member": owner_colleague,
     }
 
@@ -97,14 +99,18 @@ def only_accepts_post(client, url):
 
 
 def snapshot(objects):
-    """What B or an anonymous visitor must never change: A's child, message and draft."""
+    """What B or an anonymous visitor must never change: A's child, message, draft and sent
+    form (nor add a version of it)."""
     child = Child.objects.get(pk=objects["child"].pk)
     message = Message.objects.get(pk=objects["message"].pk)
     draft = Submission.objects.get(pk=objects["draft"].pk)
+    sent = Submission.objects.get(pk=objects["submitted"].pk)
     return (
         (child.hidden, child.given_name, child.family_name),
         (message.archived_at, message.read_at),
-        (draft.version, draft.answers, draft.step_states),
+        (draft.version, draft.answers, draft.step_states, draft.status),
+        (sent.version, sent.answers, sent.status),
+        Submission.objects.count(),
     )
 
 
@@ -129,7 +135,14 @@ def test_another_professional_gets_404_and_an_anonymous_visitor_is_sent_to_sign_
     else:
         assert stranger_client.get(url).status_code == 404, url
     posted = stranger_client.post(
-        url, {"version": owned["draft"].version, "given_name": "Changed", "known_as": "B"}
+        url,
+        {
+            "version": owned["draft"].version,
+            "given_name": "Changed",
+            "known_as": "B",
+            "declarations": ["1", "2"],
+            "reason": "Changed by someone else",
+        },
     )
     assert posted.status_code == 404, url
 
