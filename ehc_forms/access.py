@@ -35,22 +35,23 @@ class ChildForms:
 
 
 def forms_for_child(user, child):
-    """The professional's drafts for the child (whatever stage the case has reached, so a
-    draft never disappears), the latest sent version of each submission, and the forms
-    offered now that they have neither started nor sent."""
-    own = list(
-        Submission.objects.filter(child=child, author=user)
-        .select_related("form")
+    """The child's drafts, the user's own and (on a child the team shares) colleagues'
+    (whatever stage the case has reached, so a draft never disappears), the latest sent
+    version of each submission, and the forms offered now that nobody has started or sent.
+    `child` is one `user` may see, so all its submissions are theirs to see too."""
+    every = list(
+        Submission.objects.filter(child=child)
+        .select_related("form", "author", "updated_by")
         .defer("form__steps", "answers")
         .order_by("form__path", "-version_number")
     )
-    in_progress = [item for item in own if item.status == Submission.Status.DRAFT]
+    in_progress = [item for item in every if item.status == Submission.Status.DRAFT]
     submitted, seen = [], set()
-    for item in own:
+    for item in every:
         if item.status == Submission.Status.SUBMITTED and item.reference not in seen:
             seen.add(item.reference)
             submitted.append(item)
-    begun = {item.form_id for item in own}
+    begun = {item.form_id for item in every}
     available = [entry for entry in available_forms(user, child) if entry.form.pk not in begun]
     return ChildForms(in_progress, submitted, available)
 
@@ -101,17 +102,22 @@ def drafts_of(user):
     return submissions_visible_to(user).filter(author=user, status=Submission.Status.DRAFT)
 
 
-def submitted_of(user):
-    """Every sent version `user` wrote for children they can still see."""
-    return Submission.objects.filter(
-        author=user, status=Submission.Status.SUBMITTED, child__in=children_visible_to(user)
+def get_submission_or_404(user, submission_id):
+    """Any version, draft or sent, of a child `user` may see; anyone else gets 404."""
+    return get_object_or_404(
+        submissions_visible_to(user).select_related("revision", "form", "child", "author"),
+        pk=submission_id,
     )
 
 
 def get_submitted_or_404(user, submission_id):
-    """A sent version its author may read: anyone else, or a child no longer visible, 404."""
+    """A sent version `user` may read (and download, and edit with a reason): its author's
+    and, on a child the team shares, the team's. Anyone else, or a child no longer visible,
+    gets 404."""
     return get_object_or_404(
-        submitted_of(user).select_related("revision", "form", "child", "author"),
+        submissions_visible_to(user)
+        .filter(status=Submission.Status.SUBMITTED)
+        .select_related("revision", "form", "child", "author"),
         pk=submission_id,
     )
 

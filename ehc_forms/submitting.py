@@ -86,15 +86,16 @@ def next_reference(prefix, year):
     return f"{prefix}-{year}-{counter.last:06d}"
 
 
-def submit(submission_id, author, version, declarations):
-    """Send the author's draft with the declarations they ticked. Returns the submission;
-    one that is already sent is returned unchanged. Raises VersionConflict when the draft
+def submit(submission_id, by, version, declarations):
+    """Send the draft with the declarations `by` ticked: its author or, on a child the team
+    shares, a colleague (the caller has checked they may). Returns the submission; one that
+    is already sent is returned unchanged. Raises VersionConflict when the draft
     changed since the page was loaded, NotReadyToSubmit when a step needs attention."""
     with transaction.atomic():
         submission = (
             Submission.objects.select_for_update()
             .select_related("revision", "form", "child")
-            .get(pk=submission_id, author=author)
+            .get(pk=submission_id)
         )
         if submission.status == Submission.Status.SUBMITTED:
             return submission
@@ -115,7 +116,7 @@ def submit(submission_id, author, version, declarations):
         submission.save()
         submission.record(
             SubmissionEvent.Kind.SUBMITTED,
-            author,
+            by,
             reference=submission.reference,
             version_number=submission.version_number,
         )
@@ -160,11 +161,11 @@ def start_edit(submission, author, reason):
 
 
 def versions_of(submission):
-    """Every sent version with the same reference by the same author, oldest first."""
+    """Every sent version with the same reference, oldest first (a colleague on a child
+    the team shares may have sent a later one)."""
     return list(
         Submission.objects.filter(
             reference=submission.reference,
-            author=submission.author,
             status=Submission.Status.SUBMITTED,
         )
         .select_related("revision", "author")

@@ -12,7 +12,7 @@ def last_saved_by_the_author(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ehc_forms", "0002_permissions"),
+        ("ehc_forms", "0003_submitting"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
