@@ -117,7 +117,7 @@ def get_submitted_or_404(user, submission_id):
     return get_object_or_404(
         submissions_visible_to(user)
         .filter(status=Submission.Status.SUBMITTED)
-        .select_related("revision", "form", "child", "author"),
+        .select_related("revision", "form", "child", "author", "updated_by"),
         pk=submission_id,
     )
 

@@ -349,6 +349,16 @@ class Submission(models.Model):
             if self.definition.step_availability(step, self.answers) is not False
         ]
 
+    @property
+    def sent_by(self):
+        """Who sent this version, as pages and the PDF say it: the professional whose details
+        it carries, and the colleague who sent it for them when that was someone else."""
+        named = self.professional_details.get("full_name") or self.author.full_name
+        sender = self.updated_by
+        if sender is None or sender.pk == self.author_id:
+            return named
+        return f"{sender.full_name}, for {named}"
+
     def record(self, kind, user, **detail):
         return SubmissionEvent.objects.create(submission=self, kind=kind, by=user, detail=detail)
 

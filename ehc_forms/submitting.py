@@ -112,6 +112,7 @@ def submit(submission_id, by, version, declarations):
         submission.submitted_at = now
         submission.updated_at = now
         submission.declarations = list(declarations)
+        submission.updated_by = by
         submission.version += 1
         submission.save()
         submission.record(
@@ -168,7 +169,7 @@ def versions_of(submission):
             reference=submission.reference,
             status=Submission.Status.SUBMITTED,
         )
-        .select_related("revision", "author")
+        .select_related("revision", "author", "updated_by")
         .order_by("version_number")
     )
 

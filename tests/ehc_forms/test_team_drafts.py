@@ -9,7 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from ehc_forms.demo import complete_steps
 from ehc_forms.models import Submission, SubmissionEvent
+from ehc_forms.submitting import submit
 from portal_pages.children import teams
 
 
@@ -153,3 +155,63 @@ def test_the_task_list_and_the_childs_forms_say_who_started_and_last_saved(
     assert f"Started by {professional.full_name}. Last saved by you" in task_list.content.decode()
     forms = colleague_client.get(reverse("ehc_forms:child_forms", args=[child.pk]))
     assert f"Started by {professional.full_name}. Last saved by you" in forms.content.decode()
+
+
+SUBMIT_ANSWERS = {
+    "known_as": "Alex",
+    "primary_need": "ASD",
+    "looked_after": "no",
+    "child_views": "Likes maths.",
+    "people": [{"name": "Sam Carter"}],
+}
+
+
+def test_a_colleague_sends_a_shared_draft_reads_it_downloads_it_and_edits_it(
+    colleague_client,
+    professional_client,
+    shared_draft,
+    professional,
+    colleague,
+    reload,
+    django_capture_on_commit_callbacks,
+):
+    finished = complete_steps(shared_draft, professional, SUBMIT_ANSWERS)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = colleague_client.post(
+            reverse("ehc_forms:check", args=[finished.pk]),
+            {"version": finished.version, "declarations": ["1", "2"]},
+        )
+    assert sent.status_code == 302
+    v1 = reload(finished)
+    assert v1.status == Submission.Status.SUBMITTED and v1.author == professional
+    submitted_event = v1.events.get(kind=SubmissionEvent.Kind.SUBMITTED)
+    assert submitted_event.by == colleague
+
+    # Both read it, and it says who sent it for whom.
+    for client in (colleague_client, professional_client):
+        page = client.get(reverse("ehc_forms:submitted", args=[v1.pk]))
+        assert f"Jo Bloggs, for {professional.full_name}" in page.content.decode()
+        pdf = client.get(reverse("ehc_forms:pdf", args=[v1.pk]))
+        assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+        assert pdf["Content-Disposition"].startswith("attachment")
+
+    # The author edits it with a reason and sends version 2; the history names each person.
+    professional_client.post(reverse("ehc_forms:edit", args=[v1.pk]), {"reason": "New need."})
+    v2 = Submission.objects.get(previous=v1)
+    with django_capture_on_commit_callbacks(execute=True):
+        professional_client.post(
+            reverse("ehc_forms:check", args=[v2.pk]),
+            {"version": v2.version, "declarations": ["1", "2"]},
+        )
+    history = colleague_client.get(reverse("ehc_forms:history", args=[v2.pk])).content.decode()
+    assert f"Submitted by Jo Bloggs, for {professional.full_name}" in history
+    assert f"Submitted by {professional.full_name} on" in history
+
+
+def test_sent_forms_of_a_private_child_stay_with_their_author(
+    colleague_client, draft, professional
+):
+    finished = complete_steps(draft, professional, SUBMIT_ANSWERS)
+    sent = submit(finished.pk, professional, finished.version, ["a", "b"])
+    for name in ("submitted", "pdf", "history", "edit", "confirmation"):
+        assert colleague_client.get(reverse(f"ehc_forms:{name}", args=[sent.pk])).status_code == 404
