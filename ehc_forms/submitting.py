@@ -137,9 +137,22 @@ def tell_author(submission):
     )
 
 
+def draft_in_the_way(submission, author):
+    """A draft of the same form for the same child by `author` (who would write the next
+    version: the sent form's author, or a colleague on a child the team shares), which must
+    be sent or finished first: a person keeps one draft per child and form."""
+    return Submission.objects.filter(
+        child=submission.child_id,
+        form=submission.form_id,
+        author=author,
+        status=Submission.Status.DRAFT,
+    ).first()
+
+
 def start_edit(submission, author, reason):
     """The next version of a sent form as a draft, with the sent answers and the reason.
-    Asking twice (a double click, a second tab) returns the same draft."""
+    Asking twice (a double click, a second tab) returns the same draft; None when another
+    draft of the form for this child stands in the way."""
     try:
         with transaction.atomic():
             draft = Submission.objects.create(
@@ -158,7 +171,7 @@ def start_edit(submission, author, reason):
             draft.record(SubmissionEvent.Kind.EDITED, author, reason=reason)
             return draft
     except IntegrityError:
-        return Submission.objects.get(previous=submission)
+        return Submission.objects.filter(previous=submission).first()
 
 
 def versions_of(submission):

@@ -20,9 +20,11 @@ def clear_cache():
 @pytest.fixture
 def demo_site(db):
     """The site, home page and guidance pages exactly as the demo command makes them."""
+    from guidance import demo as guidance_demo
     from portal_site import demo
 
     demo.load()
+    guidance_demo.load()
     return demo
 
 
@@ -68,3 +70,13 @@ def sign_in(db):
 def professional_client(client, professional, sign_in):
     """A test client signed in, with both factors, as `professional`."""
     return sign_in(client, professional)
+
+
+@pytest.fixture
+def demo_forms(demo_site):
+    """The demo EHC forms, published, by slug."""
+    from ehc_forms import demo as forms_demo
+    from ehc_forms.models import EHCFormPage
+
+    forms_demo.load_forms()
+    return {form.slug: form for form in EHCFormPage.objects.all()}

@@ -11,7 +11,6 @@ from portal_pages.accounts.admin_views import (
     AwaitingApprovalPanel,
     OrganisationViewSet,
     RegistrationViewSet,
-    decision_buttons,
 )
 from portal_pages.accounts.models import Registration
 
@@ -28,7 +27,6 @@ def register_organisation_viewset():
 
 hooks.register("register_demo_content", demo.load, order=-50)
 hooks.register("register_bench_pages", bench.bench_pages)
-hooks.register("register_snippet_listing_buttons", decision_buttons)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)

@@ -1,12 +1,15 @@
 """Page types and site settings for the portal's public face."""
 
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
 from django.db import models
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from portal_pages.accounts.access import is_signed_in_professional
 from portal_pages.pages.blocks import ContentStreamBlock
@@ -27,12 +30,14 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """A signed-in professional sees a tile per area (Messages, SEND, ...): each area
         registers a `register_portal_home_tile` hook returning a dict with `title`, `href`,
-        `count` and `description`, so this page never needs to know the areas."""
+        `count` and `description` (or None to show nothing), so this page never needs to
+        know the areas."""
         context = super().get_context(request, *args, **kwargs)
         if is_signed_in_professional(request.user):
-            context["tiles"] = [
+            tiles = [
                 build_tile(request) for build_tile in hooks.get_hooks("register_portal_home_tile")
             ]
+            context["tiles"] = [tile for tile in tiles if tile]
         return context
 
 
@@ -74,15 +79,54 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text="Opening hours or other words shown with the contact details.",
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="council logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header beside the council name and on the first page of PDFs.",
+    )
+    logo_alt_text = models.CharField(
+        "logo alternative text",
+        max_length=200,
+        blank=True,
+        help_text="What the logo says, for people who cannot see it, e.g. 'Exampleshire County "
+        "Council'. Leave empty when the council name beside it says the same.",
+    )
     accessibility_page = footer_link("Accessibility statement")
     privacy_page = footer_link("Privacy notice")
+    cookies_page = footer_link("Cookies page")
     contact_page = footer_link("Contact page")
 
-    # Every page's footer reads these; fetch them with the settings in one query.
-    select_related = ["accessibility_page", "privacy_page", "contact_page"]
+    # Every page's header and footer read these; fetch them with the settings in one query.
+    select_related = ["logo", "accessibility_page", "privacy_page", "cookies_page", "contact_page"]
+
+    @classmethod
+    def for_emails(cls):
+        """The default site's settings: emails are sent from the task queue, outside any
+        request, and every email speaks for the default site."""
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
+    def email_context(self):
+        """The names and SEND team contact details every email template may use."""
+        return {
+            "service_name": self.service_name,
+            "council_name": self.council_name,
+            "send_team_email": self.send_team_email,
+            "send_team_phone": self.send_team_phone,
+        }
+
+    @property
+    def from_email(self):
+        """DEFAULT_FROM_EMAIL's address, under the service's name as the council set it."""
+        return formataddr((self.service_name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
     panels = [
         MultiFieldPanel([FieldPanel("council_name"), FieldPanel("service_name")], "Names"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt_text")], "Council logo"),
         MultiFieldPanel(
             [
                 FieldPanel("send_team_email"),
@@ -95,6 +139,7 @@ class PortalSettings(BaseSiteSetting):
             [
                 FieldPanel("accessibility_page"),
                 FieldPanel("privacy_page"),
+                FieldPanel("cookies_page"),
                 FieldPanel("contact_page"),
             ],
             "Footer links",

@@ -17,3 +17,4 @@ STORAGES["default"] = {  # noqa: F405
 }
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL

@@ -38,7 +38,7 @@ def restore_migration_data():
     from django.conf import settings
     from django.contrib.auth.models import Group
     from django.utils.translation import get_supported_language_variant
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     from portal_pages.accounts.groups import CONTENT_EDITORS
 
@@ -46,6 +46,8 @@ def restore_migration_data():
     locale, _ = Locale.objects.get_or_create(language_code=language)
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     Group.objects.get_or_create(name=CONTENT_EDITORS)
     importlib.import_module("portal_pages.accounts.migrations.0002_send_team_group").create_group(
         apps, None
