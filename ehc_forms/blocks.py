@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from ehc_forms.definition import definition_errors
+
+# Importing the built-in types registers them before the blocks are first built.
 from ehc_forms.field_types import ShowIfBlock
 from ehc_forms.registry import field_types
 

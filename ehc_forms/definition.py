@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cached_property
 
-from ehc_forms.registry import Field, to_spec
+from ehc_forms.registry import Field, export_answers, to_spec
 
 
 class StepState:
@@ -114,16 +114,40 @@ class Definition:
         depends on an answer not given yet (shown as "Cannot start yet")."""
         return self.rule_holds(step.show_if, answers)
 
+    def required_when(self, step, field):
+        """When an answer must be given: None when it is optional, else the show-if rules
+        (key, expected) that must all hold for it to be asked (none: always required).
+
+        The step's rule and the field's own both count; the data guidance and the JSON
+        Schema both read this, so they say the same."""
+        if not field.spec.get("required"):
+            return None
+        return [rule for rule in (step.show_if, field.show_if) if rule]
+
+    def export(self, answers):
+        """The answers to the questions that apply, in the shape of `json_schema`: what the
+        API, exports and webhooks hand on. Answers to hidden questions are left out."""
+        fields = [
+            field
+            for step in self.steps
+            if self.step_availability(step, answers)
+            for field in self.visible_fields(step, answers)
+        ]
+        return export_answers(fields, answers)
+
     def data_guidance(self):
         """One row per answer for data-guidance tables: step, key, question, the type's
         description of the answer, and whether (and when) it must be given."""
         rows = []
         for step in self.steps:
             for field in step.answer_fields:
-                rule = field.show_if or step.show_if
-                required = "Yes" if field.spec.get("required") else "No"
-                if field.spec.get("required") and rule:
-                    required = f"When {rule[0]} is {rule[1]}"
+                rules = self.required_when(step, field)
+                if rules is None:
+                    required = "No"
+                elif not rules:
+                    required = "Yes"
+                else:
+                    required = "When " + " and ".join(f"{key} is {value}" for key, value in rules)
                 rows.append(
                     {
                         "step": step.title,
@@ -135,17 +159,29 @@ class Definition:
                 )
         return rows
 
-    def json_schema(self, title):
-        """The JSON Schema of a submission's answers, keyed by field key."""
+    def schema_condition(self, rules):
+        """The `if` of a JSON Schema conditional: every rule's answer given and as expected."""
         properties, required = {}, []
-        for field in self.all_fields():
-            fragment = field.type.schema_fragment(field.spec)
-            if fragment is None:
-                continue
-            properties[field.key] = fragment
-            if field.spec.get("required") and field.show_if is None:
-                required.append(field.key)
-        return {
+        for key, expected in rules:
+            source = self.fields_by_key.get(key)
+            if source is not None:
+                properties[key] = source.type.schema_condition(source.spec, expected)
+                required.append(key)
+        return {"properties": properties, "required": required}
+
+    def json_schema(self, title):
+        """The JSON Schema of a submission's exported answers, keyed by field key. A question
+        required only when rules show it is required through an if/then on those rules."""
+        properties, required, conditional = {}, [], defaultdict(list)
+        for step in self.steps:
+            for field in step.answer_fields:
+                properties[field.key] = field.type.schema_fragment(field.spec)
+                rules = self.required_when(step, field)
+                if rules == []:
+                    required.append(field.key)
+                elif rules:
+                    conditional[tuple(rules)].append(field.key)
+        schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": title,
             "type": "object",
@@ -153,6 +189,12 @@ class Definition:
             "required": required,
             "additionalProperties": False,
         }
+        if conditional:
+            schema["allOf"] = [
+                {"if": self.schema_condition(rules), "then": {"required": keys}}
+                for rules, keys in conditional.items()
+            ]
+        return schema
 
 
 def sub_fields(field):

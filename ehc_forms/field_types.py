@@ -1,187 +1,29 @@
 """The built-in field types: each class is everything the portal knows about one kind of
-question (its editor block, Django form field, summary text, data guidance and schema)."""
-
-import datetime
+question (its editor block's options, Django form field and GOV.UK widget, summary text,
+export, data guidance and schema)."""
 
 import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from ehc_forms.registry import (
     EMPTY_VALUES,
     FieldType,
+    ShowIfBlock,
     bind_answers,
+    export_answers,
     field_types,
     form_for_fields,
     read_answers,
+    show_if_attrs,
 )
-from portal_site.forms import GovukDateInput, date_from_parts
-
-KEY_HELP = (
-    "A short name for this answer in exports, data guidance and the API: lower-case letters, "
-    "numbers and underscores, starting with a letter. It must be unique in the form."
-)
-
-
-class ShowIfBlock(blocks.StructBlock):
-    """A rule that shows a field or step only when an earlier answer has a given value."""
-
-    key = blocks.CharBlock(
-        required=False,
-        label="Only show when the answer to the field with key",
-        help_text="Leave empty to always show.",
-    )
-    value = blocks.CharBlock(
-        required=False,
-        label="is",
-        help_text="For yes/no questions use yes or no; for lookups use the option's code.",
-    )
-
-    class Meta:
-        label = "Conditional display"
-        icon = "cogs"
-        collapsed = True
-
-
-class FieldBlock(blocks.StructBlock):
-    """What every question has: its words, its key and whether it must be answered."""
-
-    label = blocks.CharBlock(max_length=500, help_text="The question, as the user reads it.")
-    key = blocks.RegexBlock(
-        regex=r"^[a-z][a-z0-9_]*$",
-        max_length=60,
-        help_text=KEY_HELP,
-        error_messages={"invalid": "Use lower-case letters, numbers and underscores only."},
-    )
-    hint = blocks.TextBlock(required=False, help_text="Optional help shown under the question.")
-    required = blocks.BooleanBlock(required=False, default=True)
-    show_if = ShowIfBlock(required=False)
-
-    class Meta:
-        icon = "form"
-
-
-class ShortTextBlock(FieldBlock):
-    """A one-line answer such as a name or a reference."""
-
-    max_length = blocks.IntegerBlock(default=200, min_value=1, max_value=1000)
-
-    class Meta:
-        label = "Short text"
-        icon = "pilcrow"
-        description = "A one-line answer, such as a name or reference."
-
-
-class MemoBlock(FieldBlock):
-    """A long answer in paragraphs, with a character count."""
-
-    max_chars = blocks.IntegerBlock(default=4000, min_value=1, max_value=20000)
-
-    class Meta:
-        label = "Memo"
-        icon = "doc-full"
-        description = "A long answer in paragraphs, with a character count."
-
-
-class LookupBlock(FieldBlock):
-    """One choice from a lookup list that several forms share."""
-
-    lookup = SnippetChooserBlock("ehc_forms.LookupList")
-
-    class Meta:
-        label = "Lookup"
-        icon = "list-ul"
-        description = "One choice from a shared lookup list, such as primary need."
-
-
-class MultipleChoiceBlock(FieldBlock):
-    """Any number of choices from options written into the question."""
-
-    options = blocks.TextBlock(help_text="One option per line.")
-
-    class Meta:
-        label = "Multiple choice"
-        icon = "tasks"
-        description = "Tick all that apply."
-
-
-class DateBlock(FieldBlock):
-    """A date in three boxes: day, month, year."""
-
-    past_only = blocks.BooleanBlock(
-        required=False, default=False, help_text="The date must be today or earlier."
-    )
-
-    class Meta:
-        label = "Date"
-        icon = "date"
-        description = "A date entered as day, month and year."
-
-
-class YesNoBlock(FieldBlock):
-    """A yes or no question, asked with two radios."""
-
-    class Meta:
-        label = "Yes or no"
-        icon = "radio-full"
-        description = "Two radios: yes and no."
-
-
-class NumberBlock(FieldBlock):
-    """A whole number, optionally between limits."""
-
-    min_value = blocks.IntegerBlock(required=False)
-    max_value = blocks.IntegerBlock(required=False)
-
-    class Meta:
-        label = "Number"
-        icon = "plus"
-        description = "A whole number, optionally between limits."
-
-
-class EmailBlock(FieldBlock):
-    """An email address."""
-
-    class Meta:
-        label = "Email address"
-        icon = "mail"
-
-
-class PhoneBlock(FieldBlock):
-    """A UK phone number."""
-
-    class Meta:
-        label = "UK phone number"
-        icon = "mobile-alt"
-
-
-class GuidanceTextBlock(blocks.StructBlock):
-    """Words shown between questions; there is no answer."""
-
-    text = blocks.RichTextBlock(features=["bold", "link", "ul", "ol"])
-    show_if = ShowIfBlock(required=False)
-
-    class Meta:
-        label = "Guidance text"
-        icon = "help"
-        description = "Explanation shown between questions; nothing is answered."
-
-
-class RepeatingGroupBlock(FieldBlock):
-    """A set of questions answered once per item, such as each professional involved."""
-
-    item_name = blocks.CharBlock(
-        default="item", help_text="What one item is called, for example: professional."
-    )
-    max_count = blocks.IntegerBlock(default=10, min_value=1, max_value=50)
-
-    class Meta:
-        label = "Repeating group"
-        icon = "list-ol"
-        description = "Questions answered once per item, with add and remove."
+from portal_pages.govuk import widgets as govuk
+from portal_pages.govuk.dates import PARTS, date_from_parts
+from portal_pages.govuk.fields import DateField
 
 
 def grouped(number):
@@ -195,12 +37,17 @@ class ShortTextType(FieldType):
 
     name = "short_text"
     type_name = "Short text"
-    block_class = ShortTextBlock
+    icon = "pilcrow"
+    description = "A one-line answer, such as a name or reference."
+
+    def option_blocks(self, registry):
+        return [("max_length", blocks.IntegerBlock(default=200, min_value=1, max_value=1000))]
 
     def form_field(self, spec):
         return forms.CharField(
             required=spec["required"],
             max_length=spec["max_length"],
+            widget=govuk.TextInput,
             error_messages=self.error_messages(spec),
         )
 
@@ -217,13 +64,17 @@ class MemoType(FieldType):
 
     name = "memo"
     type_name = "Memo"
-    block_class = MemoBlock
-    template = "ehc_forms/fields/memo.html"
+    icon = "doc-full"
+    description = "A long answer in paragraphs, with a character count."
+
+    def option_blocks(self, registry):
+        return [("max_chars", blocks.IntegerBlock(default=4000, min_value=1, max_value=20000))]
 
     def form_field(self, spec):
         return forms.CharField(
             required=spec["required"],
             max_length=spec["max_chars"],
+            widget=govuk.CharacterCountTextarea(spec["max_chars"]),
             error_messages=self.error_messages(
                 spec, max_length=f"Answer must be {grouped(spec['max_chars'])} characters or fewer"
             ),
@@ -242,8 +93,10 @@ class OptionsFieldType(FieldType):
     def options(self, spec):
         raise NotImplementedError
 
-    def render_context(self, spec, *, name, value, show_errors):
-        return {"options": self.options(spec)}
+    def schema_condition(self, spec, expected):
+        # Rules compare answers without regard to case; the schema needs the option's value.
+        values = {value.lower(): value for value, _ in self.options(spec)}
+        return {"const": values.get(expected.strip().lower(), expected.strip())}
 
     def label_of(self, spec, value):
         return dict(self.options(spec)).get(value, value)
@@ -256,8 +109,11 @@ class LookupType(OptionsFieldType):
     name = "lookup"
     type_name = "Lookup"
     required_message = "Select an option for “{label}”"
-    block_class = LookupBlock
-    template = "ehc_forms/fields/select.html"
+    icon = "list-ul"
+    description = "One choice from a shared lookup list, such as primary need."
+
+    def option_blocks(self, registry):
+        return [("lookup", SnippetChooserBlock("ehc_forms.LookupList"))]
 
     def options(self, spec):
         lookup = spec.get("lookup")
@@ -267,6 +123,7 @@ class LookupType(OptionsFieldType):
         return forms.ChoiceField(
             required=spec["required"],
             choices=[("", "Choose an option"), *self.options(spec)],
+            widget=govuk.Select,
             error_messages=self.error_messages(
                 spec, invalid_choice="Choose one of the options in the list"
             ),
@@ -297,8 +154,11 @@ class MultipleChoiceType(OptionsFieldType):
     name = "multiple_choice"
     type_name = "Multiple choice"
     required_message = "Select at least one option for “{label}”"
-    block_class = MultipleChoiceBlock
-    template = "ehc_forms/fields/choices.html"
+    icon = "tasks"
+    description = "Tick all that apply."
+
+    def option_blocks(self, registry):
+        return [("options", blocks.TextBlock(help_text="One option per line."))]
 
     def options(self, spec):
         lines = [line.strip() for line in (spec.get("options") or "").splitlines()]
@@ -308,20 +168,23 @@ class MultipleChoiceType(OptionsFieldType):
         return forms.MultipleChoiceField(
             required=spec["required"],
             choices=self.options(spec),
-            widget=forms.CheckboxSelectMultiple,
+            widget=govuk.Checkboxes,
             error_messages=self.error_messages(
                 spec, invalid_choice="Select only options from the list"
             ),
         )
-
-    def render_context(self, spec, *, name, value, show_errors):
-        return {"options": self.options(spec), "kind": "checkboxes", "input_type": "checkbox"}
 
     def bind(self, spec, answer, name):
         return [(name, value) for value in answer or []]
 
     def display(self, spec, answer):
         return ", ".join(answer or [])
+
+    def export(self, spec, answer):
+        return list(answer) if answer else None
+
+    def schema_condition(self, spec, expected):
+        return {"contains": super().schema_condition(spec, expected)}
 
     def matches(self, spec, answer, expected):
         return expected.strip().lower() in {value.lower() for value in answer or []}
@@ -337,26 +200,6 @@ class MultipleChoiceType(OptionsFieldType):
         }
 
 
-class GovukDateField(forms.Field):
-    """Validates a day, month and year dict with the GOV.UK date input's error messages."""
-
-    widget = GovukDateInput(separator="-", first_box_takes_id=True)
-
-    def __init__(self, *, past_only=False, **kwargs):
-        self.past_only = past_only
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        # A year under 1000 is a typing slip (26 for 2026), not a date anyone means.
-        return date_from_parts(self.widget.split(value), "Date", earliest_year=1000)
-
-    def validate(self, value):
-        if value is None and self.required:
-            raise ValidationError(self.error_messages["required"], code="required")
-        if value and self.past_only and value > datetime.date.today():
-            raise ValidationError("Date must be today or in the past")
-
-
 @field_types.register
 class DateType(FieldType):
     """A date in GOV.UK's day, month and year boxes; stored as typed until it is complete."""
@@ -364,18 +207,28 @@ class DateType(FieldType):
     name = "date"
     type_name = "Date"
     required_message = "Enter the date for “{label}”"
-    block_class = DateBlock
-    template = "ehc_forms/fields/date.html"
+    icon = "date"
+    description = "A date entered as day, month and year."
+
+    def option_blocks(self, registry):
+        past_only = blocks.BooleanBlock(
+            required=False, default=False, help_text="The date must be today or earlier."
+        )
+        return [("past_only", past_only)]
 
     def form_field(self, spec):
-        return GovukDateField(
+        return DateField(
             required=spec["required"],
             past_only=spec.get("past_only", False),
             error_messages=self.error_messages(spec),
         )
 
-    def render_context(self, spec, *, name, value, show_errors):
-        return {"boxes": GovukDateField.widget.boxes(name, name, value)}
+    def as_date(self, answer):
+        """The stored parts as a date, or None while they are empty or not a real date."""
+        try:
+            return date_from_parts(answer, "Date", earliest_year=1000)
+        except ValidationError:
+            return None
 
     def bind(self, spec, answer, name):
         return [(f"{name}-{part}", value) for part, value in (answer or {}).items()]
@@ -386,11 +239,14 @@ class DateType(FieldType):
     def display(self, spec, answer):
         if self.is_empty(answer):
             return ""
-        try:
-            date = GovukDateField().to_python(answer)
-        except ValidationError:
-            return " / ".join(str(answer.get(part, "")) for part in GovukDateInput.parts)
+        date = self.as_date(answer)
+        if date is None:
+            return " / ".join(str(answer.get(part, "")) for part in PARTS)
         return f"{date.day} {date:%B %Y}"
+
+    def export(self, spec, answer):
+        date = self.as_date(answer)
+        return date.isoformat() if date else None
 
     def guidance(self, spec):
         limit = ", today or earlier" if spec.get("past_only") else ""
@@ -407,25 +263,17 @@ class YesNoType(OptionsFieldType):
     name = "yes_no"
     type_name = "Yes or no"
     required_message = "Select yes or no for “{label}”"
-    block_class = YesNoBlock
-    template = "ehc_forms/fields/choices.html"
+    icon = "radio-full"
+    description = "Two radios: yes and no."
 
     def options(self, spec):
         return [("yes", "Yes"), ("no", "No")]
-
-    def render_context(self, spec, *, name, value, show_errors):
-        return {
-            "options": self.options(spec),
-            "kind": "radios",
-            "input_type": "radio",
-            "inline": True,
-        }
 
     def form_field(self, spec):
         return forms.ChoiceField(
             required=spec["required"],
             choices=self.options(spec),
-            widget=forms.RadioSelect,
+            widget=govuk.Radios(inline=True),
             error_messages=self.error_messages(spec, invalid_choice="Select yes or no"),
         )
 
@@ -442,18 +290,30 @@ class NumberType(FieldType):
 
     name = "number"
     type_name = "Number"
-    block_class = NumberBlock
+    icon = "plus"
+    description = "A whole number, optionally between limits."
+
+    def option_blocks(self, registry):
+        return [
+            ("min_value", blocks.IntegerBlock(required=False)),
+            ("max_value", blocks.IntegerBlock(required=False)),
+        ]
 
     def form_field(self, spec):
         return forms.IntegerField(
             required=spec["required"],
             min_value=spec.get("min_value"),
             max_value=spec.get("max_value"),
+            widget=govuk.TextInput({"class": "govuk-input--width-5", "inputmode": "numeric"}),
             error_messages=self.error_messages(spec, invalid="Enter a whole number, like 12"),
         )
 
-    def render_context(self, spec, *, name, value, show_errors):
-        return {"input_class": "govuk-input--width-5", "inputmode": "numeric"}
+    def export(self, spec, answer):
+        # Stored as typed; only a whole number is an answer the schema describes.
+        try:
+            return int(str(answer).strip())
+        except ValueError:
+            return None
 
     def guidance(self, spec):
         low, high = spec.get("min_value"), spec.get("max_value")
@@ -480,18 +340,17 @@ class EmailType(FieldType):
 
     name = "email"
     type_name = "Email address"
-    block_class = EmailBlock
+    icon = "mail"
+    description = "An email address."
 
     def form_field(self, spec):
         return forms.EmailField(
             required=spec["required"],
+            widget=govuk.EmailInput({"autocomplete": "email"}),
             error_messages=self.error_messages(
                 spec, invalid="Enter an email address in the correct format, like name@example.com"
             ),
         )
-
-    def render_context(self, spec, *, name, value, show_errors):
-        return {"input_type": "email", "autocomplete": "email"}
 
     def json_schema(self, spec):
         return {"type": "string", "format": "email"}
@@ -512,18 +371,19 @@ class PhoneType(FieldType):
 
     name = "phone"
     type_name = "UK phone number"
-    block_class = PhoneBlock
+    icon = "mobile-alt"
+    description = "A UK landline or mobile number."
 
     def form_field(self, spec):
         return forms.CharField(
             required=spec["required"],
             max_length=20,
+            widget=govuk.TextInput(
+                {"type": "tel", "autocomplete": "tel", "class": "govuk-input--width-20"}
+            ),
             validators=[validate_uk_phone],
             error_messages=self.error_messages(spec),
         )
-
-    def render_context(self, spec, *, name, value, show_errors):
-        return {"input_type": "tel", "autocomplete": "tel", "input_class": "govuk-input--width-20"}
 
     def json_schema(self, spec):
         return {"type": "string", "pattern": r"^[0-9 +()-]{10,20}$"}
@@ -535,9 +395,25 @@ class GuidanceTextType(FieldType):
 
     name = "guidance_text"
     type_name = "Guidance text"
-    block_class = GuidanceTextBlock
-    template = "ehc_forms/fields/guidance_text.html"
+    icon = "help"
+    description = "Explanation shown between questions; nothing is answered."
     has_answer = False
+
+    def block(self, registry):
+        # Words, not a question: none of FieldBlock's label, key or required.
+        return blocks.StructBlock(
+            [
+                ("text", blocks.RichTextBlock(features=["bold", "link", "ul", "ol"])),
+                ("show_if", ShowIfBlock(required=False)),
+            ],
+            **self.block_meta(),
+        )
+
+    def render(self, spec, *, name, value, errors, show_errors=True):
+        return render_to_string(
+            "ehc_forms/blocks/guidance_text.html",
+            {"spec": spec, "show_if": show_if_attrs(spec)},
+        )
 
     def guidance(self, spec):
         return f"{self.type_name} (no answer is stored)"
@@ -550,12 +426,47 @@ class GuidanceTextType(FieldType):
 
 
 class RepeatingGroupWidget(forms.Widget):
-    """Reads rows named name-0-subkey, name-1-subkey... up to the hidden row count."""
+    """Reads rows named name-0-subkey, name-1-subkey... up to the hidden row count, and draws
+    each row's questions through their own types, with add and remove buttons."""
 
-    def __init__(self, sub_fields, max_rows):
+    template_name = "ehc_forms/widgets/repeating_group.html"
+    use_fieldset = True
+    show_errors = True
+
+    def __init__(self, group, spec, max_rows):
         super().__init__()
-        self.sub_fields = sub_fields
+        self.group = group
+        self.spec = spec
+        self.sub_fields = spec["fields"]
         self.max_rows = max_rows
+
+    def format_value(self, value):
+        return value
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        rows = []
+        for index, row in enumerate(value or []):
+            errors = self.group.row_errors(self.spec, row) if self.show_errors else {}
+            if self.group.row_is_empty(self.spec, row):
+                errors = {}
+            fields = [
+                sub.type.render(
+                    sub.spec,
+                    name=f"{name}-{index}-{sub.key}" if sub.key else "",
+                    value=row.get(sub.key),
+                    errors=errors.get(sub.key, []),
+                )
+                for sub in self.sub_fields
+            ]
+            rows.append({"number": index + 1, "index": index, "fields": fields})
+        context["widget"].update(
+            spec=self.spec,
+            rows=rows,
+            row_count=len(rows),
+            can_add=len(rows) < self.spec["max_count"],
+        )
+        return context
 
     def value_from_datadict(self, data, files, name):
         try:
@@ -574,7 +485,7 @@ class RepeatingGroupField(forms.Field):
         self.group = group
         self.spec = spec
         # One row over the maximum is read so that exceeding it is reported, not hidden.
-        kwargs["widget"] = RepeatingGroupWidget(spec["fields"], spec["max_count"] + 1)
+        kwargs["widget"] = RepeatingGroupWidget(group, spec, spec["max_count"] + 1)
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -598,14 +509,18 @@ class RepeatingGroupType(FieldType):
 
     name = "repeating_group"
     type_name = "Repeating group"
-    block_class = RepeatingGroupBlock
-    template = "ehc_forms/fields/repeating_group.html"
+    icon = "list-ol"
+    description = "Questions answered once per item, with add and remove."
     allowed_in_group = False
 
-    def block(self, registry):
+    def option_blocks(self, registry):
+        item_name = blocks.CharBlock(
+            default="item", help_text="What one item is called, for example: professional."
+        )
+        max_count = blocks.IntegerBlock(default=10, min_value=1, max_value=50)
         # The sub-fields are every other registered type, so the block is built per registry.
         fields = blocks.StreamBlock(registry.blocks(in_group=True), label="Questions for each item")
-        return self.block_class([("fields", fields)])
+        return [("item_name", item_name), ("max_count", max_count), ("fields", fields)]
 
     def form_field(self, spec):
         return RepeatingGroupField(group=self, spec=spec, required=spec["required"])
@@ -630,6 +545,10 @@ class RepeatingGroupType(FieldType):
 
     def matches(self, spec, answer, expected):
         return False
+
+    def export(self, spec, answer):
+        rows = [row for row in answer or [] if not self.row_is_empty(spec, row)]
+        return [export_answers(spec["fields"], row) for row in rows] or None
 
     def apply_action(self, spec, answer, action):
         """ "add" appends an empty row (up to the maximum); "remove-N" takes row N out."""
@@ -682,26 +601,3 @@ class RepeatingGroupType(FieldType):
         keys = [sub.key for sub in spec["fields"] if sub.key]
         repeated = sorted({key for key in keys if keys.count(key) > 1})
         return [f"Keys used twice in this group: {', '.join(repeated)}"] if repeated else []
-
-    def render_context(self, spec, *, name, value, show_errors):
-        rows = []
-        for index, row in enumerate(value or []):
-            errors = self.row_errors(spec, row) if show_errors else {}
-            if self.row_is_empty(spec, row):
-                errors = {}
-            rows.append(
-                {
-                    "number": index + 1,
-                    "index": index,
-                    "fields": [
-                        sub.type.render(
-                            sub.spec,
-                            name=f"{name}-{index}-{sub.key}" if sub.key else "",
-                            value=row.get(sub.key),
-                            errors=errors.get(sub.key, []),
-                        )
-                        for sub in spec["fields"]
-                    ],
-                }
-            )
-        return {"rows": rows, "can_add": len(rows) < spec["max_count"], "row_count": len(rows)}

@@ -9,36 +9,90 @@ Wagtail hook: a function that receives the registry and calls `registry.register
 
 from dataclasses import dataclass
 
-from django import forms
-from django.template.loader import render_to_string
+from django.forms.utils import ErrorDict, ErrorList
 from django.utils.datastructures import MultiValueDict
-from wagtail import hooks
+from wagtail import blocks, hooks
 from wagtail.blocks import StreamValue, StructValue
+
+from portal_pages.govuk.forms import GovukForm
 
 EMPTY_VALUES = (None, "", [], {})
 
+KEY_HELP = (
+    "A short name for this answer in exports, data guidance and the API: lower-case letters, "
+    "numbers and underscores, starting with a letter. It must be unique in the form."
+)
+
+
+class ShowIfBlock(blocks.StructBlock):
+    """A rule that shows a field or step only when an earlier answer has a given value."""
+
+    key = blocks.CharBlock(
+        required=False,
+        label="Only show when the answer to the field with key",
+        help_text="Leave empty to always show.",
+    )
+    value = blocks.CharBlock(
+        required=False,
+        label="is",
+        help_text="For yes/no questions use yes or no; for lookups use the option's code.",
+    )
+
+    class Meta:
+        label = "Conditional display"
+        icon = "cogs"
+        collapsed = True
+
+
+class FieldBlock(blocks.StructBlock):
+    """What every question has: its words, its key and whether it must be answered."""
+
+    label = blocks.CharBlock(max_length=500, help_text="The question, as the user reads it.")
+    key = blocks.RegexBlock(
+        regex=r"^[a-z][a-z0-9_]*$",
+        max_length=60,
+        help_text=KEY_HELP,
+        error_messages={"invalid": "Use lower-case letters, numbers and underscores only."},
+    )
+    hint = blocks.TextBlock(required=False, help_text="Optional help shown under the question.")
+    required = blocks.BooleanBlock(required=False, default=True)
+    show_if = ShowIfBlock(required=False)
+
+    class Meta:
+        icon = "form"
+
 
 class FieldType:
-    """One kind of question. Subclasses set `name`, `type_name` and `block_class` and override
-    the methods whose default does not fit.
+    """One kind of question. Subclasses set `name`, `type_name`, `icon` and `description`,
+    list their own settings in `option_blocks` and override the methods whose default does
+    not fit. The type is the only description of its kind of question: its editor block is
+    built from these, so nothing else repeats its label or options.
 
     `spec` is always a plain dict of the field block's value (label, key, hint, required,
     show_if and the type's own options)."""
 
     name = None  # the block name stored in every definition
-    type_name = None  # how data guidance names the type ("Memo")
-    block_class = None
-    template = "ehc_forms/fields/input.html"
+    type_name = None  # how data guidance and the block menu name the type ("Memo")
+    icon = "form"
+    description = ""
     has_answer = True
     # Repeating groups hold other fields; a group inside a group is not offered.
     allowed_in_group = True
     # Names the question, so each line of a long form's error summary makes sense alone.
     required_message = "Enter an answer for “{label}”"
 
+    def option_blocks(self, registry):
+        """The (name, block) pairs of the type's own settings, after those every question has.
+        Most types need nothing from the registry; a repeating group uses it to offer the
+        other types as its sub-fields."""
+        return []
+
+    def block_meta(self):
+        return {"label": self.type_name, "icon": self.icon, "description": self.description}
+
     def block(self, registry):
-        """The StructBlock editors fill in. Most types need nothing from the registry; a
-        repeating group uses it to offer the other types as its sub-fields."""
-        return self.block_class()
+        """The StructBlock editors fill in: FieldBlock's common part and the type's options."""
+        return FieldBlock(self.option_blocks(registry), **self.block_meta())
 
     def form_field(self, spec):
         """The Django form field (with its widget) that validates one answer."""
@@ -51,6 +105,16 @@ class FieldType:
     def display(self, spec, answer):
         """The answer as it reads on check-answers, in the PDF and in exports."""
         return "" if self.is_empty(answer) else str(answer)
+
+    def export(self, spec, answer):
+        """The stored answer in the shape `json_schema` describes (API, exports, webhook), or
+        None when there is no answer, or none the schema allows yet (autosave keeps what
+        was typed even when it does not validate)."""
+        return None if self.is_empty(answer) else answer
+
+    def schema_condition(self, spec, expected):
+        """The JSON Schema an answer meets when a show-if rule asking for `expected` holds."""
+        return {"const": expected.strip()}
 
     def guidance(self, spec):
         """The data-guidance line: type name, limits and allowed values."""
@@ -95,22 +159,30 @@ class FieldType:
         """Errors in the editor's set-up of one field, beyond what the block validates."""
         return []
 
-    def render(self, spec, *, name, value, errors, show_errors=True):
-        """The field's GOV.UK markup in a step page; `value` is the answer as typed."""
-        return render_to_string(
-            self.template,
-            {
-                "spec": spec,
-                "name": name,
-                "value": value,
-                "errors": errors,
-                **self.render_context(spec, name=name, value=value, show_errors=show_errors),
-            },
-        )
+    def label(self, spec):
+        return spec["label"] + ("" if spec.get("required") else " (optional)")
 
-    def render_context(self, spec, *, name, value, show_errors):
-        """Extra template context for this type's markup."""
+    def render(self, spec, *, name, value, errors, show_errors=True):
+        """The field's GOV.UK markup in a step page, drawn by the GOV.UK form layer from the
+        type's own form field; `value` is the answer as typed."""
+        field = self.form_field(spec)
+        field.label = self.label(spec)
+        field.help_text = spec.get("hint") or ""
+        field.form_group_attrs = show_if_attrs(spec)
+        field.widget.show_errors = show_errors
+        # The field's own key is its id, so error summary links and show-if rules find it.
+        form = GovukForm(auto_id="%s", initial={name: value})
+        form.fields = {name: field}
+        form._errors = ErrorDict({name: ErrorList(errors)} if errors else {})
+        return form[name].as_field_group()
+
+
+def show_if_attrs(spec):
+    """The data attributes the page's script reads to show a field only when its rule holds."""
+    rule = spec.get("show_if") or {}
+    if not rule.get("key"):
         return {}
+    return {"data-show-if-key": rule["key"], "data-show-if-value": rule.get("value") or ""}
 
 
 class FieldTypeRegistry:
@@ -222,9 +294,20 @@ def bind_answers(fields, answers, prefix=""):
     return data
 
 
+def export_answers(fields, answers):
+    """The answers to `fields` as their JSON Schema describes them; unanswered keys left out."""
+    exported = {}
+    for field in fields:
+        if field.type.has_answer:
+            value = field.type.export(field.spec, answers.get(field.key))
+            if value is not None:
+                exported[field.key] = value
+    return exported
+
+
 def form_for_fields(fields, data):
     """A Django form with one form field per answerable field, bound to `data`."""
-    form = forms.Form(data=data)
+    form = GovukForm(data=data)
     for field in fields:
         if field.type.has_answer:
             form.fields[field.key] = field.type.form_field(field.spec)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from portal_pages.accounts import lockout
 from portal_pages.accounts.emails import send_account_email
 from portal_pages.accounts.models import Organisation, RegistrationSettings, User
+from portal_pages.govuk.forms import GovukFormMixin
 
 PASSWORD_HINT = (
     "Use at least 12 characters. A few unrelated words together make a strong password "
@@ -50,21 +51,29 @@ def check_new_password(password, user):
     password_validation.validate_password(password, user)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(GovukFormMixin, forms.Form):
     """A professional asks for an account; the SEND team approves it later."""
 
     full_name = forms.CharField(
         label="Full name",
         max_length=150,
         error_messages={"required": "Enter your full name"},
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "name",
+                "spellcheck": "false",
+                "class": "govuk-!-width-two-thirds",
+            }
+        ),
     )
     job_title = forms.CharField(
         label="Job title",
         max_length=150,
         help_text="For example, SENDCO, speech and language therapist or social worker",
         error_messages={"required": "Enter your job title"},
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "organization-title", "class": "govuk-!-width-two-thirds"}
+        ),
     )
     organisation_name = forms.CharField(
         label="Name of your school, setting or service",
@@ -85,13 +94,15 @@ class RegistrationForm(forms.Form):
         help_text="Schools and settings have a 6 to 8 digit URN, shown on Get Information "
         "about Schools",
         error_messages={"invalid": "Enter a URN of 6 to 8 digits, like 100001"},
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-10"}),
     )
     postcode = forms.CharField(
         label="Postcode of your organisation (optional)",
         max_length=10,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "class": "govuk-input--width-10"}
+        ),
     )
     email = work_email_field(
         help_text="We will send a link to this address. Personal addresses such as Gmail or "
@@ -101,14 +112,18 @@ class RegistrationForm(forms.Form):
         label="Work phone number (optional)",
         max_length=32,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        widget=forms.TextInput(
+            attrs={"type": "tel", "autocomplete": "tel", "class": "govuk-input--width-20"}
+        ),
     )
     password = forms.CharField(
         label="Create a password",
         help_text=PASSWORD_HINT,
         strip=False,
         error_messages={"required": "Enter a password"},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "new-password", "class": "govuk-!-width-two-thirds"}
+        ),
     )
     professional_use = forms.BooleanField(
         label="I will use this portal only for my professional work with children and young people",
@@ -160,7 +175,7 @@ class RegistrationForm(forms.Form):
         return organisation
 
 
-class EmailOnlyForm(forms.Form):
+class EmailOnlyForm(GovukFormMixin, forms.Form):
     """Asks for the address a new confirmation link should go to."""
 
     email = forms.EmailField(
@@ -176,7 +191,7 @@ class EmailOnlyForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(GovukFormMixin, AuthenticationForm):
     """Email and password, with the per-account lock, and the account's state told only
     to someone who knows the password."""
 
@@ -190,7 +205,9 @@ class SignInForm(AuthenticationForm):
     password = forms.CharField(
         label="Password",
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "class": "govuk-!-width-two-thirds"}
+        ),
         error_messages={"required": "Enter your password"},
     )
     error_messages = {
@@ -233,7 +250,7 @@ class SignInForm(AuthenticationForm):
             raise ValidationError(user.get_status_display(), code="status")
 
 
-class PortalPasswordResetForm(PasswordResetForm):
+class PortalPasswordResetForm(GovukFormMixin, PasswordResetForm):
     """Django's reset form (which never says whether an address has an account), sending
     through the task queue."""
 
@@ -269,7 +286,7 @@ class PortalPasswordResetForm(PasswordResetForm):
         )
 
 
-class PortalSetPasswordForm(SetPasswordForm):
+class PortalSetPasswordForm(GovukFormMixin, SetPasswordForm):
     """Choose a new password after following a reset link."""
 
     def __init__(self, *args, **kwargs):
@@ -277,9 +294,11 @@ class PortalSetPasswordForm(SetPasswordForm):
         self.fields["new_password1"].label = "New password"
         self.fields["new_password1"].help_text = PASSWORD_HINT
         self.fields["new_password2"].label = "Confirm new password"
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "govuk-!-width-two-thirds"
 
 
-class PortalPasswordChangeForm(PasswordChangeForm):
+class PortalPasswordChangeForm(GovukFormMixin, PasswordChangeForm):
     """Change password while signed in."""
 
     field_order = ["old_password", "new_password1", "new_password2"]
@@ -290,9 +309,11 @@ class PortalPasswordChangeForm(PasswordChangeForm):
         self.fields["new_password1"].label = "New password"
         self.fields["new_password1"].help_text = PASSWORD_HINT
         self.fields["new_password2"].label = "Confirm new password"
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "govuk-!-width-two-thirds"
 
 
-class ChangeEmailForm(forms.Form):
+class ChangeEmailForm(GovukFormMixin, forms.Form):
     """A new work address, which takes effect only once a link sent to it is followed."""
 
     email = work_email_field()
@@ -300,7 +321,9 @@ class ChangeEmailForm(forms.Form):
         label="Current password",
         strip=False,
         error_messages={"required": "Enter your current password"},
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "class": "govuk-!-width-two-thirds"}
+        ),
     )
 
     def __init__(self, *args, request=None, user=None, **kwargs):

@@ -20,6 +20,7 @@ from portal_pages.accounts import lockout
 from portal_pages.accounts.emails import email_user
 from portal_pages.accounts.forms import SignInForm
 from portal_pages.accounts.services import ensure_email_device
+from portal_pages.govuk.forms import GovukFormMixin, use_govuk
 
 
 def send_code(device):
@@ -42,9 +43,9 @@ def send_code(device):
     return 0
 
 
-class PortalCodeErrorsMixin:
+class PortalCodeErrorsMixin(GovukFormMixin):
     """Code errors in the portal's words and by the code field, where GOV.UK puts them
-    (django-otp raises them for the whole form)."""
+    (django-otp raises them for the whole form), drawn with GOV.UK markup."""
 
     otp_error_messages = {
         **OTPAuthenticationFormMixin.otp_error_messages,
@@ -133,7 +134,7 @@ class PortalLoginView(LoginView):
             token.help_text = "" if backup else "The code is 6 digits, like 123456"
             token.error_messages["required"] = f"Enter the {token.label.lower()}"
             token.error_messages["invalid"] = "Enter the code using numbers only"
-            token.widget.attrs["inputmode"] = "numeric"
+            token.widget.attrs.update({"inputmode": "numeric", "class": "govuk-input--width-10"})
         return form
 
     def render_locked(self, until):
@@ -171,3 +172,9 @@ class AuthenticatorSetupView(SetupView):
 
     def get_available_methods(self):
         return [method for method in super().get_available_methods() if method.code == "generator"]
+
+    def get_form(self, step=None, **kwargs):
+        form = use_govuk(super().get_form(step, **kwargs))
+        if "token" in form.fields:
+            form.fields["token"].widget.attrs["class"] = "govuk-input--width-10"
+        return form

@@ -10,31 +10,12 @@ from django.utils import timezone
 
 from portal_pages.children import validators
 from portal_pages.children.models import Child
-from portal_site.forms import GovukDateInput, date_from_parts
+from portal_pages.govuk import widgets as govuk
+from portal_pages.govuk.fields import DateField
+from portal_pages.govuk.forms import GovukModelForm
 
 #: The 0 to 25 service: a child record may not be for anyone older than this.
 MAX_AGE_YEARS = 25
-
-
-class GovukDateField(forms.Field):
-    """A date typed into GOV.UK's three boxes (`<field>_day`, `_month`, `_year`), with the
-    GOV.UK Design System's error messages."""
-
-    widget = GovukDateInput
-
-    def __init__(self, label, **kwargs):
-        self.label_text = label
-        super().__init__(label=label, **kwargs)
-
-    def to_python(self, value):
-        date = date_from_parts(self.widget.split(value), self.label_text)
-        if date is None and self.required:
-            raise forms.ValidationError(f"Enter {self.label_text.lower()}", code="required")
-        return date
-
-    def clean(self, value):
-        # Field.clean raises its own "required" after to_python; ours is the GOV.UK one.
-        return self.to_python(value)
 
 
 #: The details a professional records about a child, in the order forms ask for them.
@@ -50,10 +31,16 @@ CHILD_DETAIL_FIELDS = [
 ]
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(GovukModelForm):
     """Add or correct a child record."""
 
-    date_of_birth = GovukDateField("Date of birth", help_text="For example, 27 3 2016")
+    date_of_birth = DateField(
+        name="Date of birth",
+        label="Date of birth",
+        help_text="For example, 27 3 2016",
+        earliest_year=1,
+        error_messages={"required": "Enter date of birth"},
+    )
     # Declared here, longer than the stored forms, so the spaces people type are accepted
     # and removed before the model's own checks see the value.
     upn = forms.CharField(
@@ -61,22 +48,31 @@ class ChildForm(forms.ModelForm):
         help_text="13 characters, starting with a letter, for example B801200005001",
         required=False,
         max_length=20,
+        widget=govuk.TextInput({"class": "govuk-input--width-20", "autocomplete": "off"}),
     )
     nhs_number = forms.CharField(
         label="NHS number (optional)",
         help_text="10 digits, for example 943 476 5919",
         required=False,
         max_length=20,
+        widget=govuk.TextInput({"class": "govuk-input--width-10", "autocomplete": "off"}),
     )
     home_postcode = forms.CharField(
         label="Home postcode",
         max_length=12,
+        widget=govuk.TextInput({"class": "govuk-input--width-10", "autocomplete": "off"}),
         error_messages={"required": "Enter the child's home postcode"},
     )
 
     class Meta:
         model = Child
         fields = CHILD_DETAIL_FIELDS
+        widgets = {
+            "given_name": govuk.TextInput({"autocomplete": "off", "spellcheck": "false"}),
+            "family_name": govuk.TextInput({"autocomplete": "off", "spellcheck": "false"}),
+            "gender": govuk.Radios,
+            "setting": govuk.TextInput({"autocomplete": "off", "spellcheck": "false"}),
+        }
         labels = {
             "given_name": "Given name",
             "family_name": "Family name",

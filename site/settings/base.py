@@ -44,6 +44,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
     "portal_site",
+    "portal_pages.govuk",
     "portal_pages.accounts",
     "portal_pages.pages",
     "portal_pages.children",
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_email",
     "two_factor",
+    # Django's own widget templates, for the form renderer that reads the project's templates.
+    "django.forms",
     "two_factor.plugins.email",
     "csp",
     "django_tasks",

@@ -11,7 +11,7 @@ from wagtail import hooks
 
 from ehc_forms.definition import Definition
 from ehc_forms.demo import f, text
-from ehc_forms.field_types import FieldBlock, ShortTextType
+from ehc_forms.field_types import ShortTextType
 from ehc_forms.registry import (
     FieldTypeRegistry,
     bind_answers,
@@ -365,13 +365,9 @@ def test_a_conditional_step_cannot_start_until_its_answer_is_given(sample_form):
 
 
 def test_other_apps_add_types_through_the_hook():
-    class SchoolUrnBlock(FieldBlock):
-        """A school's unique reference number."""
-
     class SchoolUrnType(ShortTextType):
         name = "school_urn"
         type_name = "School URN"
-        block_class = SchoolUrnBlock
 
     def register(registry):
         registry.register(SchoolUrnType)
@@ -382,6 +378,10 @@ def test_other_apps_add_types_through_the_hook():
         names = [name for name, _ in registry.blocks()]
     assert names == ["short_text", "school_urn"]
     assert registry.get("school_urn").type_name == "School URN"
+    # The type builds its own editor block: its name in the menu and its options.
+    block = dict(registry.blocks())["school_urn"]
+    assert block.meta.label == "School URN"
+    assert list(block.child_blocks)[-1] == "max_length"
 
 
 def checked_values(html):

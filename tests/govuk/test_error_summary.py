@@ -3,13 +3,15 @@ import re
 from django import forms
 from django.template import Context, Template
 
-from portal_pages.children.forms import GovukDateField
+from portal_pages.govuk import widgets as govuk
+from portal_pages.govuk.fields import DateField
+from portal_pages.govuk.forms import GovukForm
 
 
-class ExampleForm(forms.Form):
+class ExampleForm(GovukForm):
     name = forms.CharField()
-    kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
-    born = GovukDateField("Date of birth")
+    kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=govuk.Radios)
+    born = DateField(name="Date of birth")
     token = forms.CharField(widget=forms.HiddenInput)
 
     def clean(self):
@@ -21,11 +23,11 @@ def links(html):
 
 
 def render(source, **context):
-    return Template("{% load portal_tags %}" + source).render(Context(context))
+    return Template("{% load govuk %}" + source).render(Context(context))
 
 
 def test_each_error_of_a_form_links_to_the_input_it_belongs_to():
-    form = ExampleForm(data={"born_day": "3"})
+    form = ExampleForm(data={"born-day": "3"})
     assert not form.is_valid()
 
     assert links(render("{% error_summary form %}", form=form)) == [
@@ -33,7 +35,7 @@ def test_each_error_of_a_form_links_to_the_input_it_belongs_to():
         ("id_name", "This field is required."),
         ("id_name", "This field is required."),
         ("id_kind", "This field is required."),
-        ("id_born_day", "Date of birth must include a month and year"),
+        ("id_born", "Date of birth must include a month and year"),
     ]
 
 
@@ -46,3 +48,14 @@ def test_pairs_built_by_the_page_are_listed_as_given():
 def test_nothing_is_drawn_without_errors():
     assert render("{% error_summary form %}", form=ExampleForm()).strip() == ""
     assert render("{% error_summary items=pairs %}", pairs=[]).strip() == ""
+
+
+def test_every_summary_link_reaches_an_input_the_renderer_draws():
+    form = ExampleForm(data={"born-day": "3"})
+    form.is_valid()
+    html = render("{{ form }}", form=form)
+    for anchor, _ in links(render("{% error_summary form %}", form=form)):
+        assert f'id="{anchor}"' in html
+    # The date's boxes are a group, described by the hint and the error message.
+    assert 'role="group" aria-describedby="id_born-error"' in html
+    assert 'name="born-day"' in html and 'value="3"' in html
