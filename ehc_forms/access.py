@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ehc_forms.models import EHCFormPage, FormShare, Submission
+from ehc_forms.models import Document, EHCFormPage, FormShare, Submission
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.stages import Stage, stage_of
 
@@ -106,4 +106,12 @@ def get_draft_or_404(user, submission_id):
     """A draft its author may open: anyone else, or a child no longer visible, gets 404."""
     return get_object_or_404(
         drafts_of(user).select_related("revision", "form", "child"), pk=submission_id
+    )
+
+
+def documents_of(user):
+    """The documents attached to forms `user` wrote, for children they can still see: files
+    follow their submission."""
+    return Document.objects.filter(
+        submission__author=user, submission__child__in=children_visible_to(user)
     )

@@ -64,11 +64,22 @@ def apply_action(step, typed, action):
 
 
 def save_step(
-    submission_id, author, step_number, data, version, *, complete=False, action="", button=False
+    submission_id,
+    author,
+    step_number,
+    data,
+    version,
+    *,
+    complete=False,
+    action="",
+    button=False,
+    uploads=None,
 ):
     """Store the typed values of one step if `version` is current; raise VersionConflict if
     not. `complete` is the "Save and continue" button: a valid step becomes Completed.
-    Saves made with a button go into the history; autosaves, every few seconds, do not."""
+    `uploads` maps a Documents field's key to the documents just kept for it, which join
+    those already listed. Saves made with a button go into the history; autosaves, every
+    few seconds, do not."""
     with transaction.atomic():
         submission = (
             Submission.objects.select_for_update()
@@ -79,7 +90,11 @@ def save_step(
             raise VersionConflict(submission)
         definition = submission.definition
         step = definition.step(step_number)
-        typed = apply_action(step, read_answers(step.answer_fields, data), action)
+        # Answers not typed into the page (documents) are absent from `data`: kept as stored.
+        typed = {**submission.answers, **read_answers(step.answer_fields, data)}
+        for key, documents in (uploads or {}).items():
+            typed[key] = [*(typed.get(key) or []), *documents]
+        typed = apply_action(step, typed, action)
         submission.answers = merge_step_answers(definition, step, submission.answers, typed)
         form = validate_step(definition, step, submission.answers)
         previous = submission.step_states.get(step.id)
