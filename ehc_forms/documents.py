@@ -25,15 +25,19 @@ class UploadResult:
     errors: list
 
 
-def attached_size(submission):
-    """Bytes already attached to this submission (all its Documents fields)."""
-    sizes = [
-        document.get("size") or 0
+def attached(submission):
+    """Every document the submission's answers list, field by field in the form's order."""
+    return [
+        document
         for field in submission.definition.all_fields()
         if field.type.has_answer
         for document in field.type.documents(field.spec, submission.answers.get(field.key))
     ]
-    return sum(sizes)
+
+
+def attached_size(submission):
+    """Bytes already attached to this submission (all its Documents fields)."""
+    return sum(document.get("size") or 0 for document in attached(submission))
 
 
 def check_upload(upload, spec, count_before, size_before):
@@ -97,13 +101,7 @@ def listed_keys(submission):
         versions += Submission.objects.filter(
             reference=submission.reference, author=submission.author
         ).exclude(pk=submission.pk)
-    return {
-        document["key"]
-        for version in versions
-        for field in version.definition.all_fields()
-        if field.type.has_answer
-        for document in field.type.documents(field.spec, version.answers.get(field.key))
-    }
+    return {document["key"] for version in versions for document in attached(version)}
 
 
 def discard_unlisted(submission):

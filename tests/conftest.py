@@ -68,3 +68,17 @@ def sign_in(db):
 def professional_client(client, professional, sign_in):
     """A test client signed in, with both factors, as `professional`."""
     return sign_in(client, professional)
+
+
+@pytest.fixture
+def send_team_officer(make_professional):
+    """A member of the SEND team group, with exactly the permissions its migrations give."""
+    from django.contrib.auth.models import Group
+
+    from portal_pages.accounts.groups import SEND_TEAM
+
+    officer = make_professional(
+        email="reviewer@exampleshire.gov.uk", full_name="Robin Reviewer", organisation=None
+    )
+    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    return officer
