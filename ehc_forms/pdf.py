@@ -3,6 +3,7 @@ the document holds every answer in full however long it is."""
 
 from django.template.loader import render_to_string
 
+from ehc_forms.documents import attached
 from ehc_forms.submitting import summary
 from portal_pages.pages.models import PortalSettings
 
@@ -15,6 +16,7 @@ def submission_html(submission, site):
             "child": submission.child,
             "form": submission.form,
             "sections": summary(submission),
+            "documents": attached(submission),
             "portal": PortalSettings.for_site(site),
         },
     )

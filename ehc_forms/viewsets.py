@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.views.generic import FormView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -248,7 +248,13 @@ class SubmissionViewSet(ModelViewSet):
         "author__email",
     ]
     list_display = [
-        Column("reference", label="Reference", accessor="reference_label", sort_key="reference"),
+        TitleColumn(
+            "reference",
+            label="Reference",
+            accessor="reference_label",
+            sort_key="reference",
+            url_name="submissions:inspect",
+        ),
         Column("form", label="Form", accessor="form", sort_key="form__title"),
         Column("child", label="Child", accessor="child", sort_key="child__family_name"),
         Column("author", label="Professional", accessor="author", sort_key="author__full_name"),
