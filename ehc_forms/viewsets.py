@@ -2,25 +2,30 @@
 with filters, search and sorting; a submission's page with everything sent; status changes;
 downloads of its documents and its PDF."""
 
+import json
+
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Site
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from ehc_forms.documents import attached, stream
 from ehc_forms.models import Document, EHCFormPage, Submission
 from ehc_forms.pdf import submission_pdf
+from ehc_forms.registry import export_answers
 from ehc_forms.reviewing import StatusNotAllowed, change_status, next_statuses
 from ehc_forms.submitting import changes, summary, versions_of
 from portal_pages.accounts.models import Organisation
@@ -67,18 +72,116 @@ class SubmissionFilterSet(WagtailFilterSet):
         fields = []
 
 
+def exported_answers(submission):
+    """A version's answers in the shape its form revision's JSON Schema describes."""
+    definition = submission.definition
+    return export_answers(
+        [field for step in definition.steps for field in step.answer_fields], submission.answers
+    )
+
+
+# The columns every export starts with, before the forms' own field keys.
+SUBMISSION_COLUMNS = {
+    "submission_reference": ("Reference", lambda s: s.reference),
+    "submission_version": ("Version", lambda s: s.version_number),
+    "submission_form": ("Form", lambda s: s.form.title),
+    "submission_child": ("Child", lambda s: s.child.full_name),
+    "submission_professional": ("Professional", lambda s: s.author.full_name),
+    "submission_organisation": ("Organisation", lambda s: str(s.author.organisation or "")),
+    "submission_sent_at": ("Sent at", lambda s: s.submitted_at.isoformat()),
+    "submission_status": ("Status", lambda s: s.get_review_status_display()),
+    "submission_edit_reason": ("Reason for this version", lambda s: s.edit_reason),
+}
+
+
+def as_json_text(value):
+    return json.dumps(value, ensure_ascii=False)
+
+
 class SubmissionIndexView(generic.IndexView):
     """Sent versions only (drafts are the professionals' own), each with the names the
-    listing shows loaded in the same query."""
+    listing shows loaded in the same query.
+
+    The filtered set exports, one row per sent version, through Wagtail's listing export
+    as CSV or XLSX (the form's answers in columns named by field key; repeating groups and
+    documents as JSON in their column), or as JSON (each version's answers nested in the
+    shape of its form's JSON Schema)."""
+
+    FORMAT_JSON = "json"
+    FORMATS = (*generic.IndexView.FORMATS, FORMAT_JSON)
+    export_filename = "submissions"
+    # First, so it wins over Wagtail's own joining of lists (which holds only strings).
+    custom_value_preprocess = {
+        (list, dict): {
+            generic.IndexView.FORMAT_CSV: as_json_text,
+            generic.IndexView.FORMAT_XLSX: as_json_text,
+        },
+        **generic.IndexView.custom_value_preprocess,
+    }
+    list_export = list(SUBMISSION_COLUMNS)
 
     def get_base_queryset(self):
-        return (
+        queryset = (
             super()
             .get_base_queryset()
             .filter(status=Submission.Status.SUBMITTED)
             .select_related("form", "child", "author__organisation")
-            .defer("form__steps", "answers", "step_states", "professional_details")
         )
+        if self.is_export:
+            return queryset.select_related("revision").defer("form__steps")
+        return queryset.defer("form__steps", "answers", "step_states", "professional_details")
+
+    def get_heading(self, queryset, field):
+        return SUBMISSION_COLUMNS[field][0] if field in SUBMISSION_COLUMNS else field
+
+    def to_row_dict(self, item):
+        row = {name: value(item) for name, (_label, value) in SUBMISSION_COLUMNS.items()}
+        answers = exported_answers(item)
+        row.update((key, answers.get(key, "")) for key in self.list_export[len(row) :])
+        return row
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        submissions = list(queryset)
+        if spreadsheet_format == self.FORMAT_JSON:
+            return self.json_response(submissions)
+        keys = {}
+        for submission in submissions:
+            for step in submission.definition.steps:
+                keys.update((field.key, None) for field in step.answer_fields)
+        self.list_export = [*SUBMISSION_COLUMNS, *keys]
+        return super().as_spreadsheet(submissions, spreadsheet_format)
+
+    def json_response(self, submissions):
+        rows = [
+            {
+                "reference": submission.reference,
+                "version": submission.version_number,
+                "form": {"id": submission.form_id, "title": submission.form.title},
+                "child": submission.child.full_name,
+                "professional": submission.author.full_name,
+                "organisation": str(submission.author.organisation or ""),
+                "sent_at": submission.submitted_at.isoformat(),
+                "status": submission.review_status,
+                "edit_reason": submission.edit_reason,
+                "answers": exported_answers(submission),
+            }
+            for submission in submissions
+        ]
+        response = JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
+        response["Content-Disposition"] = f'attachment; filename="{self.export_filename}.json"'
+        return response
+
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(
+                "Download JSON",
+                url=self.get_export_url(self.FORMAT_JSON),
+                icon_name="download",
+                priority=110,
+            ),
+        ]
 
 
 def sent_submission_or_404(pk):

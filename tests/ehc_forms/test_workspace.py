@@ -1,10 +1,13 @@
 """The SEND team's submissions workspace: listing filters, search and sorting, a
 submission's page, status changes with their log and messages, and downloads."""
 
+import csv
 import datetime
 import html
 import io
+import json
 
+import jsonschema
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -287,3 +290,51 @@ def test_a_status_the_flow_does_not_allow_is_refused(officer_client, sent, chang
     assert sent.review_status == "accepted"
     page = officer_client.get(reverse("submissions:inspect", args=[sent.pk])).content.decode()
     assert 'id="status-form"' not in page
+
+
+def export(client, export_format, **params):
+    response = client.get(reverse("submissions:index"), {"export": export_format, **params})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    return response
+
+
+def test_csv_export_has_one_row_per_version_with_columns_named_by_field_keys(
+    officer_client, sent, professional, review_form, many
+):
+    draft = start_edit(sent, professional, "Corrected the summary.")
+    draft = complete_steps(draft, professional, {"summary": "Attendance has dropped, a lot."})
+    second = submit(draft.pk, professional, draft.version, review_form.declaration_texts)
+    response = export(officer_client, "csv", form=review_form.pk)
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [(row["Reference"], row["Version"]) for row in rows] == [
+        (second.reference, "2"),
+        (sent.reference, "1"),
+    ]
+    assert rows[0]["summary"] == "Attendance has dropped, a lot."
+    assert rows[1]["summary"] == "Attendance has dropped."
+    assert rows[0]["Reason for this version"] == "Corrected the summary."
+    reports = json.loads(rows[1]["reports"])
+    assert [report["name"] for report in reports] == ["EP report.pdf"]
+    assert rows[1]["Status"] == "Submitted" and rows[1]["Organisation"] == "Oakfield Primary School"
+
+
+def test_json_export_nests_answers_in_the_shape_of_each_forms_schema(
+    officer_client, many, review_form
+):
+    response = export(officer_client, "json")
+    rows = json.loads(response.content)
+    assert sorted(row["reference"] for row in rows) == sorted(
+        [many["sent"].reference, many["advice"].reference]
+    )
+    for row in rows:
+        submission = Submission.objects.get(
+            reference=row["reference"], version_number=row["version"]
+        )
+        schema = submission.definition.json_schema(submission.form.title)
+        jsonschema.validate(row["answers"], schema)
+    sent_row = next(row for row in rows if row["reference"] == many["sent"].reference)
+    assert sent_row["answers"]["reports"][0]["name"] == "EP report.pdf"
+    assert sent_row["status"] == "submitted"
+    filtered = json.loads(export(officer_client, "json", review_status="received").content)
+    assert [row["reference"] for row in filtered] == [many["advice"].reference]
