@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails point at the address `make run` serves on, unless SITE_URL is set.
+SITE_URL ?= http://$(HOST):$(PORT)
 STAMP_PY := $(VENV)/.installed
 STAMP_JS := node_modules/.installed
 ASSETS := site/static/build/portal.css
@@ -45,7 +47,7 @@ demo: migrate ## Load the demo content (safe to repeat)
 	$(MANAGE) load_demo_content
 
 run: assets demo ## Set up everything and serve the portal with demo content on http://127.0.0.1:8000
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL='$(SITE_URL)' $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install ## ruff format check and ruff lint
 	$(BIN)/ruff format --check .

@@ -426,6 +426,13 @@ class GuidanceTextType(FieldType):
         return None
 
 
+def blank(value):
+    """Whether a stored value, or every value inside a row or date, is empty."""
+    if isinstance(value, dict):
+        return all(blank(part) for part in value.values())
+    return value in EMPTY_VALUES or (isinstance(value, str) and not value.strip())
+
+
 class RepeatingGroupWidget(forms.Widget):
     """Reads rows named name-0-subkey, name-1-subkey... up to the hidden row count, and draws
     each row's questions through their own types, with add and remove buttons."""
@@ -542,7 +549,9 @@ class RepeatingGroupType(FieldType):
         return pairs
 
     def is_empty(self, answer):
-        return answer in EMPTY_VALUES
+        # Rows just added with "Add another" and not filled in yet are no answer, so the step
+        # shows no "Add at least one" error for them until it is saved to continue.
+        return answer in EMPTY_VALUES or all(blank(row) for row in answer)
 
     def matches(self, spec, answer, expected):
         return False

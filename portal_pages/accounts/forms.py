@@ -286,8 +286,13 @@ class PortalPasswordResetForm(GovukFormMixin, PasswordResetForm):
         )
 
 
+PASSWORD_MISMATCH = "Enter the same new password in both boxes"
+
+
 class PortalSetPasswordForm(GovukFormMixin, SetPasswordForm):
     """Choose a new password after following a reset link."""
+
+    error_messages = {**SetPasswordForm.error_messages, "password_mismatch": PASSWORD_MISMATCH}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -302,6 +307,11 @@ class PortalPasswordChangeForm(GovukFormMixin, PasswordChangeForm):
     """Change password while signed in."""
 
     field_order = ["old_password", "new_password1", "new_password2"]
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_mismatch": PASSWORD_MISMATCH,
+        "password_incorrect": "Your current password is incorrect",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -54,6 +54,10 @@ class PortalCodeErrorsMixin(GovukFormMixin):
     }
 
     def add_error(self, field, error):
+        # django-otp repeats, for the whole form, a problem the field has already reported
+        # (an empty code): say it once.
+        if field is None and "otp_token" in self._errors:
+            return
         super().add_error(field or "otp_token", error)
 
 
@@ -132,7 +136,15 @@ class PortalLoginView(LoginView):
             backup = (step or self.steps.current) == self.BACKUP_STEP
             token.label = "Backup code" if backup else "Security code"
             token.help_text = "" if backup else "The code is 6 digits, like 123456"
-            token.error_messages["required"] = f"Enter the {token.label.lower()}"
+            if backup:
+                token.error_messages["required"] = "Enter one of your backup codes"
+            else:
+                source = "the email" if isinstance(self.get_device(), EmailDevice) else "your app"
+                token.error_messages.update(
+                    required=f"Enter the 6-digit code from {source}",
+                    min_length="The security code must be 6 digits",
+                    max_length="The security code must be 6 digits",
+                )
             token.error_messages["invalid"] = "Enter the code using numbers only"
             token.widget.attrs.update({"inputmode": "numeric", "class": "govuk-input--width-10"})
         return form

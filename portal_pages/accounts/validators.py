@@ -1,5 +1,6 @@
 """Password rules Django does not ship."""
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import ngettext
 
@@ -24,3 +25,25 @@ class MaximumLengthValidator:
 
     def get_help_text(self):
         return f"Your password must be {self.max_length} characters or fewer."
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's length rule, reported the GOV.UK way."""
+
+    def get_error_message(self):
+        return f"Password must be {self.min_length} characters or more"
+
+
+class UserAttributeSimilarityValidator(password_validation.UserAttributeSimilarityValidator):
+    """Django's rule against a password like the person's own details, reported the GOV.UK
+    way (%(verbose_name)s is the detail it is like, such as "email address")."""
+
+    def get_error_message(self):
+        return "Password must not be like your %(verbose_name)s"
+
+
+class CommonPasswordValidator(password_validation.CommonPasswordValidator):
+    """Django's list of common passwords, reported the GOV.UK way."""
+
+    def get_error_message(self):
+        return "Choose a password that is harder to guess: this one is too common"

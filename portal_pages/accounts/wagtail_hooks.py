@@ -10,7 +10,6 @@ from portal_pages.accounts.admin_views import (
     BULK_ACTIONS,
     AwaitingApprovalPanel,
     RegistrationViewSet,
-    decision_buttons,
 )
 from portal_pages.accounts.models import Registration
 
@@ -21,7 +20,6 @@ register_snippet(RegistrationViewSet)
 
 hooks.register("register_demo_content", demo.load, order=-50)
 hooks.register("register_bench_pages", bench.bench_pages)
-hooks.register("register_snippet_listing_buttons", decision_buttons)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)

@@ -57,11 +57,12 @@ class ChildForm(GovukModelForm):
         max_length=20,
         widget=govuk.TextInput({"class": "govuk-input--width-10", "autocomplete": "off"}),
     )
+    # Optional: a professional may not know where the child lives.
     home_postcode = forms.CharField(
-        label="Home postcode",
+        label="Home postcode (optional)",
         max_length=12,
         widget=govuk.TextInput({"class": "govuk-input--width-10", "autocomplete": "off"}),
-        error_messages={"required": "Enter the child's home postcode"},
+        required=False,
     )
 
     class Meta:

@@ -1,12 +1,15 @@
 """Page types and site settings for the portal's public face."""
 
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
 from django.db import models
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from portal_pages.accounts.access import is_signed_in_professional
 from portal_pages.pages.blocks import ContentStreamBlock
@@ -80,6 +83,27 @@ class PortalSettings(BaseSiteSetting):
 
     # Every page's footer reads these; fetch them with the settings in one query.
     select_related = ["accessibility_page", "privacy_page", "contact_page"]
+
+    @classmethod
+    def for_emails(cls):
+        """The default site's settings: emails are sent from the task queue, outside any
+        request, and every email speaks for the default site."""
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
+    def email_context(self):
+        """The names and SEND team contact details every email template may use."""
+        return {
+            "service_name": self.service_name,
+            "council_name": self.council_name,
+            "send_team_email": self.send_team_email,
+            "send_team_phone": self.send_team_phone,
+        }
+
+    @property
+    def from_email(self):
+        """DEFAULT_FROM_EMAIL's address, under the service's name as the council set it."""
+        return formataddr((self.service_name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
     panels = [
         MultiFieldPanel([FieldPanel("council_name"), FieldPanel("service_name")], "Names"),

@@ -135,13 +135,14 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's rules, with messages in the GOV.UK style.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "portal_pages.accounts.validators.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "portal_pages.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "portal_pages.accounts.validators.CommonPasswordValidator"},
     {
         "NAME": "portal_pages.accounts.validators.MaximumLengthValidator",
         "OPTIONS": {"max_length": 128},
@@ -250,6 +251,9 @@ WAGTAILADMIN_LOGIN_URL = "two_factor:login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Gravatar would receive a hash of every staff email address the admin shows (and the
+# content security policy blocks it anyway): avatars are Wagtail's default or uploaded ones.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = SITE_URL
 
 REST_FRAMEWORK = {
@@ -282,10 +286,17 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"format": "[{asctime}] {message}", "style": "{", "datefmt": "%d/%b/%Y %H:%M:%S"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # Task and page events are recorded in the database; repeating them here is noise.
     "loggers": {
+        # Django gives these loggers console handlers of their own; with the root's, every
+        # request and 404 would be printed twice. Emptied, they pass their records to the root.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # Task and page events are recorded in the database; repeating them here is noise.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },

@@ -41,7 +41,7 @@ def error_of(type_name, value, **raw):
 
 def test_short_text_keeps_to_its_maximum_length():
     assert clean("short_text", "Alex", max_length=20) == "Alex"
-    assert "at most 20 characters" in error_of("short_text", "x" * 21, max_length=20)
+    assert "must be 20 characters or fewer" in error_of("short_text", "x" * 21, max_length=20)
     assert error_of("short_text", "   ", max_length=20) == "Enter an answer for “Question”"
 
 
@@ -102,8 +102,8 @@ def test_yes_no_is_two_radios_never_a_box_to_tick():
 
 def test_number_keeps_between_its_limits():
     assert clean("number", "12", min_value=0, max_value=40) == 12
-    assert "less than or equal to 40" in error_of("number", "41", min_value=0, max_value=40)
-    assert "greater than or equal to 0" in error_of("number", "-1", min_value=0, max_value=40)
+    assert "must be 40 or less" in error_of("number", "41", min_value=0, max_value=40)
+    assert "must be 0 or more" in error_of("number", "-1", min_value=0, max_value=40)
     assert error_of("number", "twelve") == "Enter a whole number, like 12"
 
 

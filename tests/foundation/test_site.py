@@ -149,3 +149,16 @@ def test_portal_pages_send_a_content_security_policy_that_admits_only_their_own_
     assert inline_scripts
     assert all(f'nonce="{nonce}"' in attributes for attributes in inline_scripts)
     assert client.get("/").headers["Content-Security-Policy"] != policy
+
+
+def test_the_admin_never_asks_gravatar_for_an_avatar(client, demo_site, make_professional):
+    from django.contrib.auth.models import Group
+
+    from portal_pages.accounts.groups import SEND_TEAM
+    from portal_pages.accounts.testing import sign_in_verified
+
+    officer = make_professional(email="officer@exampleshire.gov.uk")
+    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    html = sign_in_verified(client, officer).get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()
+    assert "wagtailadmin/images/default-user-avatar" in html

@@ -1,6 +1,10 @@
 // Autosave for a form step: sends the step's values a few seconds after typing stops, when
-// the page is hidden or left, and just before the idle timeout signs the user out. The page
-// works without this script: its buttons save everything.
+// the page is hidden or left, and just before the idle timeout signs the user out. What is
+// typed is also kept in the tab's sessionStorage until a save is confirmed: the save sent as
+// the page is left may reach the server after the next page has already read the step, so
+// that page puts the typed values back and sends them again from the version they were
+// typed on (the server treats a save that changes nothing as no conflict). The page works
+// without this script: its buttons save everything.
 (function () {
   "use strict";
 
@@ -15,9 +19,70 @@
   var stopped = false;
   var inFlight = false;
   var pending = null;
+  var storageKey = "ehc-autosave:" + url;
 
   function say(text) {
     if (status) status.textContent = text;
+  }
+
+  function typedValues() {
+    var values = [];
+    new FormData(form).forEach(function (value, name) {
+      // A chosen file cannot be kept; its upload is saved by the buttons.
+      if (typeof value !== "string" || name === "csrfmiddlewaretoken" || name === "version") return;
+      values.push([name, value]);
+    });
+    return values;
+  }
+
+  function remembered() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(storageKey) || "null");
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function remember() {
+    try {
+      window.sessionStorage.setItem(storageKey, JSON.stringify({
+        // The last version this window saw confirmed: the unsaved values were typed on it.
+        version: versionInput.value,
+        values: typedValues()
+      }));
+    } catch (error) {
+      // Storage full or switched off: the save sent as the page is left still runs.
+    }
+  }
+
+  function forget() {
+    try {
+      window.sessionStorage.removeItem(storageKey);
+    } catch (error) {
+      // Nothing was kept.
+    }
+  }
+
+  function fill(values) {
+    var byName = {};
+    values.forEach(function (pair) {
+      (byName[pair[0]] = byName[pair[0]] || []).push(pair[1]);
+    });
+    Array.prototype.forEach.call(form.elements, function (element) {
+      var name = element.name;
+      var kept = byName[name] || [];
+      if (!name || name === "csrfmiddlewaretoken" || name === "version") return;
+      if (element.type === "file" || element.type === "submit" || element.type === "button") return;
+      if (element.type === "radio" || element.type === "checkbox") {
+        element.checked = kept.indexOf(element.value) !== -1;
+      } else if (element.type === "select-multiple") {
+        Array.prototype.forEach.call(element.options, function (option) {
+          option.selected = kept.indexOf(option.value) !== -1;
+        });
+      } else if (kept.length) {
+        element.value = kept.shift();
+      }
+    });
   }
 
   function send(leaving) {
@@ -37,15 +102,22 @@
       .then(function (result) {
         inFlight = false;
         if (result.response.status === 409) {
-          // Another window saved this step: stop, and let the person decide after a reload.
+          // Another window saved this step: stop, and let the person decide after a reload
+          // (which shows the other window's answers, so the kept values are dropped).
           stopped = true;
+          forget();
           say(result.data.message);
           return;
         }
         if (!result.response.ok) throw new Error("not saved");
         versionInput.value = result.data.version;
         say("Saved at " + result.data.saved_at);
-        if (dirty) schedule();
+        if (dirty) {
+          remember();
+          schedule();
+        } else {
+          forget();
+        }
       })
       .catch(function () {
         inFlight = false;
@@ -61,13 +133,20 @@
     timer = setTimeout(function () { send(false); }, DELAY);
   }
 
-  form.addEventListener("input", schedule);
-  form.addEventListener("change", schedule);
+  function typed() {
+    if (stopped) return;
+    remember();
+    schedule();
+  }
+
+  form.addEventListener("input", typed);
+  form.addEventListener("change", typed);
   // The buttons save the same values themselves; an autosave racing them would make the
   // button's save look stale.
   form.addEventListener("submit", function () {
     stopped = true;
     clearTimeout(timer);
+    forget();
   });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") send(true);
@@ -112,6 +191,18 @@
     });
     return changed;
   }
+  // Values typed on this step in this tab that no save has confirmed yet: show them again,
+  // and send them from the version they were typed on.
+  var kept = remembered();
+  if (kept && JSON.stringify(kept.values) !== JSON.stringify(typedValues())) {
+    fill(kept.values);
+    versionInput.value = kept.version;
+    dirty = true;
+    send(false);
+  } else if (kept) {
+    forget();
+  }
+
   if (dependants.length) {
     form.addEventListener("change", applyConditions);
     applyConditions();

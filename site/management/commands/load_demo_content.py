@@ -7,8 +7,8 @@ from wagtail import hooks
 
 class Command(BaseCommand):
     help = (
-        "Load demo content: the site, home and guidance pages, a SEND team officer, a content "
-        "editor and a professional. Each area adds its own through the "
+        "Load demo content: the site, home and guidance pages, a council administrator, a SEND "
+        "team officer, a content editor and a professional. Each area adds its own through the "
         "`register_demo_content` hook. Safe to run more than once."
     )
 
