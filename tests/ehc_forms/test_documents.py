@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pypdf import PdfReader
 
 from ehc_forms.demo import f, text
 from ehc_forms.models import Document
@@ -306,3 +307,29 @@ def test_an_unreachable_scanner_refuses_the_upload_until_later(
     assert not Document.objects.exists()
     documents_draft.refresh_from_db()
     assert documents_draft.answers["summary"] == "kept"
+
+
+def test_files_are_on_check_your_answers_and_in_the_authors_pdf(
+    professional_client, documents_draft, documents_form
+):
+    post_step(
+        professional_client,
+        documents_draft,
+        [upload("EP report.pdf", PDF), upload("photo.png", PNG)],
+        action="continue",
+        summary="See the reports",
+    )
+    check = professional_client.get(reverse("ehc_forms:check", args=[documents_draft.pk]))
+    page = check.content.decode()
+    assert "EP report.pdf (PDF, 65 bytes)" in page and "photo.png (PNG, 72 bytes)" in page
+    documents_draft.refresh_from_db()
+    sent = professional_client.post(
+        reverse("ehc_forms:check", args=[documents_draft.pk]),
+        {"version": documents_draft.version, "declarations": ["1", "2"]},
+    )
+    assert sent.status_code == 302
+    documents_draft.refresh_from_db()
+    pdf = professional_client.get(reverse("ehc_forms:pdf", args=[documents_draft.pk]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Attachments" in text
+    assert "EP report.pdf (PDF, 65 bytes)" in text and "photo.png (PNG, 72 bytes)" in text
