@@ -2,7 +2,6 @@
 question (its editor block's options, Django form field and GOV.UK widget, summary text,
 export, data guidance and schema)."""
 
-import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
@@ -22,6 +21,7 @@ from ehc_forms.registry import (
     read_answers,
     show_if_attrs,
 )
+from portal_pages.accounts.validators import validate_uk_phone
 from portal_pages.govuk import widgets as govuk
 from portal_pages.govuk.dates import PARTS, date_from_parts
 from portal_pages.govuk.fields import DateField
@@ -355,15 +355,6 @@ class EmailType(FieldType):
 
     def json_schema(self, spec):
         return {"type": "string", "format": "email"}
-
-
-def validate_uk_phone(value):
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException as error:
-        raise ValidationError("Enter a UK phone number, like 0161 496 0000") from error
-    if number.country_code != 44 or not phonenumbers.is_valid_number(number):
-        raise ValidationError("Enter a UK phone number, like 0161 496 0000")
 
 
 @field_types.register

@@ -86,10 +86,8 @@ def save_step(
     button go into the history; autosaves, every few seconds, do not. Every save counts as
     activity on the child's record."""
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .select_related("revision")
-            .get(pk=submission_id, author=author, status=Submission.Status.DRAFT)
+        submission = Submission.objects.select_for_update().get(
+            pk=submission_id, author=author, status=Submission.Status.DRAFT
         )
         definition = submission.definition
         step = definition.step(step_number)

@@ -179,7 +179,6 @@ def render_edit_blocked(request, submission, blocking):
             "form": submission.form,
             "blocking": blocking,
         },
-        status=409,
     )
 
 

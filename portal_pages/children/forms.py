@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from portal_pages.accounts.validators import validate_visible_name
 from portal_pages.children import validators
 from portal_pages.children.models import Child
 from portal_pages.govuk import widgets as govuk
@@ -92,6 +93,8 @@ class ChildForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         # Radios need no empty "---------" choice: an optional question is simply left alone.
         self.fields["gender"].choices = Child.Gender.choices
+        for name in ("given_name", "family_name"):
+            self.fields[name].validators.append(validate_visible_name)
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]

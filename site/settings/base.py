@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal_pages.accounts.middleware.NoStoreWhenSignedInMiddleware",
     "portal_pages.accounts.middleware.AccountStatusMiddleware",
     "portal_pages.accounts.middleware.SessionTimeoutMiddleware",
     "portal_pages.accounts.middleware.AdminOTPRequiredMiddleware",
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal_pages.accounts.context_processors.professional",
             ],
         },
     },
@@ -234,6 +236,10 @@ TASKS = {
 
 # Sessions live in the database, which every instance shares; they are never tied to the
 # client's IP address because school and NHS proxies change it between requests.
+# The largest form body a browser may send: far above the longest answer anyone types (a
+# 1 MB memo is stored) and small enough that a few requests cannot exhaust a worker's memory.
+# Larger bodies get the 413 page (portal_site.views.bad_request).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
@@ -243,7 +249,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
-    }
+    },
+    # What every page's frame reads (the portal settings and footer links), kept in each
+    # process so a page view spends no query on it. A save clears the saving process's
+    # copy; the others' copies expire within a minute.
+    "frame": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-frame",
+        "TIMEOUT": 60,
+    },
 }
 
 WAGTAIL_SITE_NAME = "SEND Professional Portal"
@@ -258,7 +272,10 @@ WAGTAILAPI_BASE_URL = SITE_URL
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal_site.throttling.AnonymousAPIRateThrottle"],
 }
+# Requests a minute each client address may make to the read-only API.
+PORTAL_API_ANON_RATE = env("PORTAL_API_ANON_RATE", "120/minute")
 
 # The portal's pages run only their own scripts and styles; the two inline scripts in the
 # base template carry a per-request nonce. Wagtail's admin has its own inline scripts and

@@ -209,3 +209,22 @@ def test_new_drafts_start_on_the_live_revision(
         },
     )
     assert professional.submissions.get().revision_id == form.live_revision_id
+
+
+def test_an_oversized_date_part_is_kept_as_typed_not_a_server_error(
+    professional_client, draft, reload
+):
+    # 20 digits: past the platform's C integer, where int() turns into OverflowError.
+    oversized = "9" * 20
+    response = professional_client.post(
+        autosave_url(draft, 2),
+        {
+            "version": draft.version,
+            "meeting_date-day": "1",
+            "meeting_date-month": "2",
+            "meeting_date-year": oversized,
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["state"] == StepState.IN_PROGRESS
+    assert reload(draft).answers["meeting_date"] == {"day": "1", "month": "2", "year": oversized}

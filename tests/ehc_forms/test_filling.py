@@ -425,3 +425,23 @@ def test_adding_a_row_to_a_required_group_shows_no_error(
         url, {"version": draft.version + 1, "action": "continue", "attendees-rows": "1"}
     )
     assert "Add at least one person" in response.content.decode()
+
+
+@pytest.mark.parametrize("part", ["day", "month", "year"])
+def test_an_oversized_date_part_is_a_govuk_error_on_save(professional_client, draft, reload, part):
+    oversized = "9" * 20
+    typed = {"day": "1", "month": "2", "year": "2026", part: oversized}
+    response = professional_client.post(
+        step_url(draft, 2),
+        {
+            "version": draft.version,
+            "action": "continue",
+            "child_views": "Fine",
+            **{f"meeting_date-{name}": value for name, value in typed.items()},
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'href="#meeting_date">[^<]* must be a real date</a>', html)
+    assert f'value="{oversized}"' in html
+    assert reload(draft).answers["meeting_date"] == typed
