@@ -2,21 +2,39 @@
 django-storages: upload with the step, download through the access-checked view, no public
 grant on the object, and removal."""
 
+import socket
+
 import boto3
 import pytest
 from django.core.files.storage import storages
 from django.urls import reverse
+from moto.server import ThreadedMotoServer
 
 from ehc_forms.models import Document
 from tests.ehc_forms.test_documents import PDF, documents_draft, documents_form, post_step, upload
-from tests.foundation.test_storage import s3_endpoint
 
-__all__ = ["documents_draft", "documents_form", "s3_endpoint"]
+__all__ = ["documents_draft", "documents_form"]
 BUCKET = "portal-documents"
 PUBLIC_GROUPS = {
     "http://acs.amazonaws.com/groups/global/AllUsers",
     "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
 }
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def s3_endpoint():
+    """moto's S3 server on a loopback port the OS chose, for this test only."""
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
 
 
 @pytest.fixture
