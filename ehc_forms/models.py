@@ -333,6 +333,10 @@ class Submission(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # Who made the latest save: on a shared child a colleague may continue the draft.
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reference = models.CharField(max_length=20, blank=True, db_index=True)
     # The version of the submission as people read it: "AR-2026-000042 v2".
     version_number = models.PositiveIntegerField(default=1)
@@ -391,6 +395,16 @@ class Submission(models.Model):
             for step in self.definition.steps
             if self.definition.step_availability(step, self.answers) is not False
         ]
+
+    @property
+    def sent_by(self):
+        """Who sent this version, as pages and the PDF say it: the professional whose details
+        it carries, and the colleague who sent it for them when that was someone else."""
+        named = self.professional_details.get("full_name") or self.author.full_name
+        sender = self.updated_by
+        if sender is None or sender.pk == self.author_id:
+            return named
+        return f"{sender.full_name}, for {named}"
 
     def record(self, kind, user, **detail):
         return SubmissionEvent.objects.create(submission=self, kind=kind, by=user, detail=detail)

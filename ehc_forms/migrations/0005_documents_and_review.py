@@ -11,7 +11,7 @@ import ehc_forms.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ehc_forms", "0003_submitting"),
+        ("ehc_forms", "0004_saved_by"),
     ]
 
     operations = [

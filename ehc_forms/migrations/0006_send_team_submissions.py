@@ -30,6 +30,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ehc_forms", "0004_documents_and_review")]
+    dependencies = [("ehc_forms", "0005_documents_and_review")]
 
     operations = [migrations.RunPython(grant, revoke)]
