@@ -103,6 +103,15 @@ CLIPPED_ELEMENTS_SCRIPT = """
   .map(element => element.outerHTML.slice(0, 120))
 """
 
+# The innermost elements that reach past the right edge of the window: what to fix.
+WIDE_ELEMENTS_SCRIPT = """
+() => Array.from(document.querySelectorAll("body *"))
+  .filter(element => element.getBoundingClientRect().right > innerWidth + 1)
+  .filter(element => !Array.from(element.children)
+    .some(child => child.getBoundingClientRect().right > innerWidth + 1))
+  .slice(0, 3).map(element => element.outerHTML.slice(0, 120))
+"""
+
 
 class PageAudit:
     """Runs axe-core, the 320-pixel reflow check, 200% zoom and text spacing on the page the
@@ -134,7 +143,8 @@ class PageAudit:
         self.page.set_viewport_size({"width": REFLOW_WIDTH, "height": 720})
         widths = self.page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         if widths[0] > widths[1]:
-            self.failures.append(f"{name}: scrolls sideways at {REFLOW_WIDTH}px ({widths})")
+            wide = self.page.evaluate(WIDE_ELEMENTS_SCRIPT)
+            self.failures.append(f"{name}: scrolls sideways at {REFLOW_WIDTH}px {widths}: {wide}")
         self.page.set_viewport_size(size)
 
     def zoom_and_text_spacing(self, name):
