@@ -1,6 +1,7 @@
 """A professional's first day, in Chromium against the live server: registering, the SEND
 team's approval in the admin, signing in with emailed codes, adding a child and filling a
-form whose answers survive a reload and the idle-timeout warning."""
+form (its answers surviving a reload and the idle-timeout warning), submitting it,
+downloading the PDF and reading the message that confirms it."""
 
 import re
 
@@ -38,8 +39,6 @@ def test_register_get_approved_sign_in_and_fill_a_form(
     page, demo_portal, mailoutbox, settings, audit
 ):
     url = demo_portal.url
-    settings.PORTAL_IDLE_TIMEOUT_SECONDS = 30
-    settings.PORTAL_IDLE_WARNING_SECONDS = 25
 
     # Register, then confirm the address from the emailed link.
     page.goto(url + reverse("accounts:register"))
@@ -49,7 +48,7 @@ def test_register_get_approved_sign_in_and_fill_a_form(
     page.get_by_label("School", exact=True).check()
     page.get_by_label("Postcode of your organisation (optional)").fill("EX1 2AB")
     page.get_by_label("Work email address").fill(EMAIL)
-    page.get_by_label("Work phone number (optional)").fill("01632 960 123")
+    page.get_by_label("Work phone number (optional)").fill("0161 496 0000")
     page.get_by_label("Create a password").fill(PASSWORD)
     page.locator("input[name=professional_use]").check()
     page.get_by_role("button", name="Register").click()
@@ -112,6 +111,9 @@ def test_register_get_approved_sign_in_and_fill_a_form(
     reason = "Casey's expressive language is two years behind that of classmates."
     page.locator("#reason_for_request").fill(reason)
     page.locator("[data-ehc-autosave-status]").filter(has_text="Saved at").wait_for()
+    # From here the idle timeout is seconds long, so its warning comes while the page is open.
+    settings.PORTAL_IDLE_TIMEOUT_SECONDS = 15
+    settings.PORTAL_IDLE_WARNING_SECONDS = 10
     page.reload()
     assert page.input_value("#reason_for_request") == reason
     draft = Submission.objects.get(author=user)
@@ -119,13 +121,64 @@ def test_register_get_approved_sign_in_and_fill_a_form(
 
     # The idle-timeout warning comes; "Stay signed in" keeps the session and the answers.
     dialog = page.locator("#portal-session-timeout")
-    dialog.wait_for(state="visible", timeout=10000)
+    dialog.wait_for(state="visible", timeout=15000)
     assert page.evaluate(
         "document.getElementById('portal-session-timeout').contains(document.activeElement)"
     )
     audit.axe("timeout warning on a form step")
     dialog.get_by_role("button", name="Stay signed in").click()
     dialog.wait_for(state="hidden")
+    settings.PORTAL_IDLE_TIMEOUT_SECONDS = 20 * 60
     page.reload()
     assert page.input_value("#reason_for_request") == reason
+
+    # The rest of step 2, then every later step as far as the form asks.
+    page.get_by_label("Day").fill("4")
+    page.get_by_label("Month").fill("9")
+    page.get_by_label("Year").fill("2023")
+    page.get_by_label("How many cycles of assess, plan, do and review?").fill("3")
+    page.locator("input[name=sen_support_plan_attached][value=yes]").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.locator("#child_views").fill("Casey says drawing is the best part of the day.")
+    page.get_by_label("Conversation").check()
+    page.locator("#parent_views").fill("Casey's parents want help with speech.")
+    page.locator("input[name=parents_agree][value=yes]").check()
+    page.get_by_role("button", name="Save and continue").click()
+    while "/step/" in page.url:
+        # Areas of need that do not apply; the parents agreed to the request.
+        for choice in page.locator("input[type=radio][name$=_applies][value=no]").all():
+            choice.check()
+        consent = page.locator("input[name=parent_consent][value=yes]")
+        if consent.count():
+            consent.check()
+        step_url = page.url
+        page.get_by_role("button", name="Save and continue").click()
+        page.wait_for_url(lambda address, before=step_url: address != before)
+
+    # Check answers, tick the declarations and submit.
+    page.goto(url + reverse("ehc_forms:check", args=[draft.pk]))
+    assert reason in page.locator("main").inner_text()
+    for declaration in page.locator("input[type=checkbox]").all():
+        declaration.check()
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_url(re.compile(r"/forms/submitted/\d+/confirmation/|/confirmation"))
+    draft.refresh_from_db()
+    assert draft.status == Submission.Status.SUBMITTED
+    assert draft.reference in page.locator("main").inner_text()
+
+    # The PDF downloads.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download a copy (PDF)").click()
+    assert download.value.suggested_filename == f"{draft.reference}-v1.pdf"
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    # And the inbox has the message saying it arrived.
+    page.goto(url + reverse("inbox:index"))
+    # The subject wraps over two lines, so the link is followed from the keyboard.
+    page.get_by_role("link", name=re.compile(f"submitted: reference {draft.reference}")).press(
+        "Enter"
+    )
+    page.wait_for_url(re.compile(r"/messages/\d+/$"))
+    assert f"Your reference is {draft.reference}" in page.locator("main").inner_text()
     audit.assert_clean()
