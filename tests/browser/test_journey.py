@@ -26,6 +26,12 @@ def emailed_code(mailoutbox, email):
     return re.search(r"^(\d{6})$", message.body, re.MULTILINE).group(1)
 
 
+def fill_date(page, day, month, year):
+    page.get_by_label("Day").fill(day)
+    page.get_by_label("Month").fill(month)
+    page.get_by_label("Year").fill(year)
+
+
 def sign_in(page, url, email, password, mailoutbox):
     page.fill("#id_auth-username", email)
     page.fill("#id_auth-password", password)
@@ -83,9 +89,7 @@ def test_register_get_approved_sign_in_and_fill_a_form(
     page.goto(url + reverse("children:add"))
     page.get_by_label("Given name").fill("Casey")
     page.get_by_label("Family name").fill("Morgan")
-    page.get_by_label("Day").fill("3")
-    page.get_by_label("Month").fill("7")
-    page.get_by_label("Year").fill("2015")
+    fill_date(page, "3", "7", "2015")
     page.get_by_label("Home postcode").fill("EX2 4QP")
     page.get_by_role("button", name="Add person").click()
     page.get_by_role("button", name="These details are correct").click()
@@ -133,9 +137,7 @@ def test_register_get_approved_sign_in_and_fill_a_form(
     assert page.input_value("#reason_for_request") == reason
 
     # The rest of step 2, then every later step as far as the form asks.
-    page.get_by_label("Day").fill("4")
-    page.get_by_label("Month").fill("9")
-    page.get_by_label("Year").fill("2023")
+    fill_date(page, "4", "9", "2023")
     page.get_by_label("How many cycles of assess, plan, do and review?").fill("3")
     page.locator("input[name=sen_support_plan_attached][value=yes]").check()
     page.get_by_role("button", name="Save and continue").click()
