@@ -48,6 +48,10 @@ def tab_to(page, predicate, limit=60):
 
 def test_sign_in_and_fill_a_step_with_the_keyboard_only(page, demo_portal, mailoutbox):
     url = demo_portal.url
+    page.goto(url + reverse("accounts:register"))
+    assert page.get_attribute("#id_password", "autocomplete") == "new-password"
+    assert paste_allowed(page, "#id_password")
+
     page.goto(url + reverse("two_factor:login"))
 
     # Password managers and paste work; nothing to solve or transcribe but the emailed code.
