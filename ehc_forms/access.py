@@ -105,5 +105,5 @@ def get_submitted_or_404(user, submission_id):
 def get_draft_or_404(user, submission_id):
     """A draft its author may open: anyone else, or a child no longer visible, gets 404."""
     return get_object_or_404(
-        drafts_of(user).select_related("revision", "form", "child"), pk=submission_id
+        drafts_of(user).select_related("form", "child").defer("form__steps"), pk=submission_id
     )

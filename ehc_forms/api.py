@@ -5,7 +5,6 @@ from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from ehc_forms.models import EHCFormPage
-from portal_site.api import api_router
 
 
 class FormSchemaAPIViewSet(BaseAPIViewSet):
@@ -42,4 +41,4 @@ class FormSchemaAPIViewSet(BaseAPIViewSet):
         return Response(schema)
 
 
-api_router.register_endpoint("form-schemas", FormSchemaAPIViewSet)
+API_ENDPOINTS = {"form-schemas": FormSchemaAPIViewSet}

@@ -2,7 +2,6 @@
 question (its editor block's options, Django form field and GOV.UK widget, summary text,
 export, data guidance and schema)."""
 
-import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
@@ -21,6 +20,7 @@ from ehc_forms.registry import (
     read_answers,
     show_if_attrs,
 )
+from portal_pages.accounts.validators import validate_uk_phone
 from portal_pages.govuk import widgets as govuk
 from portal_pages.govuk.dates import PARTS, date_from_parts
 from portal_pages.govuk.fields import DateField
@@ -356,15 +356,6 @@ class EmailType(FieldType):
         return {"type": "string", "format": "email"}
 
 
-def validate_uk_phone(value):
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException as error:
-        raise ValidationError("Enter a UK phone number, like 0161 496 0000") from error
-    if number.country_code != 44 or not phonenumbers.is_valid_number(number):
-        raise ValidationError("Enter a UK phone number, like 0161 496 0000")
-
-
 @field_types.register
 class PhoneType(FieldType):
     """A UK landline or mobile number, checked with the phonenumbers library."""
@@ -423,6 +414,13 @@ class GuidanceTextType(FieldType):
 
     def schema_fragment(self, spec):
         return None
+
+
+def blank(value):
+    """Whether a stored value, or every value inside a row or date, is empty."""
+    if isinstance(value, dict):
+        return all(blank(part) for part in value.values())
+    return value in EMPTY_VALUES or (isinstance(value, str) and not value.strip())
 
 
 class RepeatingGroupWidget(forms.Widget):
@@ -541,7 +539,9 @@ class RepeatingGroupType(FieldType):
         return pairs
 
     def is_empty(self, answer):
-        return answer in EMPTY_VALUES
+        # Rows just added with "Add another" and not filled in yet are no answer, so the step
+        # shows no "Add at least one" error for them until it is saved to continue.
+        return answer in EMPTY_VALUES or all(blank(row) for row in answer)
 
     def matches(self, spec, answer, expected):
         return False

@@ -1,5 +1,6 @@
 """Form definitions (Wagtail pages), shared lookup lists, shares and professionals' drafts."""
 
+import time
 from functools import cached_property
 
 from django import forms
@@ -7,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -246,6 +249,37 @@ class FormShare(models.Model):
             )
 
 
+# Definitions built in this process, by revision id, with when each expires. A revision never
+# changes, but the lookup lists it names can: saving one clears this process's definitions,
+# and other processes rebuild theirs within DEFINITION_SECONDS.
+DEFINITION_SECONDS = 60
+_definitions = {}
+
+
+def revision_definition(revision_id):
+    """The Definition of a form revision, read from its JSON (without loading the page), parsed
+    and its lookups loaded once a minute at most instead of on every request: the revision's
+    JSON and the StreamField parse were most of a step page's work."""
+    now = time.monotonic()
+    expires, definition = _definitions.get(revision_id, (0, None))
+    if expires < now:
+        content = Revision.objects.values_list("content", flat=True).get(pk=revision_id)
+        raw_steps = content.get("steps") or []
+        definition = Definition(EHCFormPage._meta.get_field("steps").to_python(raw_steps))
+        if len(_definitions) > 200:
+            _definitions.clear()
+        _definitions[revision_id] = (now + DEFINITION_SECONDS, definition)
+    return definition
+
+
+@receiver(post_save, sender=LookupList)
+@receiver(post_delete, sender=LookupList)
+@receiver(post_save, sender=LookupOption)
+@receiver(post_delete, sender=LookupOption)
+def forget_definitions(**kwargs):
+    _definitions.clear()
+
+
 class ReferenceCounter(models.Model):
     """The last sequence number used for one reference prefix in one year. Taken under a
     row lock, so concurrent submissions never share a reference."""
@@ -327,9 +361,8 @@ class Submission(models.Model):
 
     @cached_property
     def definition(self):
-        """The pinned revision's steps, read from the revision's JSON without loading the page."""
-        raw_steps = self.revision.content.get("steps") or []
-        return Definition(EHCFormPage._meta.get_field("steps").to_python(raw_steps))
+        """The pinned revision's steps and fields."""
+        return revision_definition(self.revision_id)
 
     def step_state(self, step):
         availability = self.definition.step_availability(step, self.answers)

@@ -1,6 +1,9 @@
 """A sent version of a submission as a PDF, drawn by WeasyPrint from an HTML template, so
 the document holds every answer in full however long it is."""
 
+import base64
+import mimetypes
+
 from django.template.loader import render_to_string
 
 from ehc_forms.submitting import summary
@@ -15,9 +18,21 @@ def submission_html(submission, site):
             "child": submission.child,
             "form": submission.form,
             "sections": summary(submission),
-            "portal": PortalSettings.for_site(site),
+            "portal": (portal := PortalSettings.for_site(site)),
+            "logo": logo_data_uri(portal),
         },
     )
+
+
+def logo_data_uri(portal):
+    """The council's logo as a data URI for the first page: uploads are in private storage,
+    so WeasyPrint is handed the image itself rather than an address to fetch."""
+    if portal.logo is None:
+        return ""
+    content_type = mimetypes.guess_type(portal.logo.file.name)[0] or "image/png"
+    with portal.logo.open_file() as image:
+        encoded = base64.b64encode(image.read()).decode()
+    return f"data:{content_type};base64,{encoded}"
 
 
 def submission_pdf(submission, site):

@@ -99,8 +99,18 @@ class FieldType:
         raise NotImplementedError
 
     def error_messages(self, spec, **messages):
-        """The form field's error messages: the type's own, and its required message."""
-        return {"required": self.required_message.format(label=spec["label"]), **messages}
+        """The form field's error messages: the type's own, its required message, and limits
+        in the portal's words rather than Django's ("Ensure this value has at most...")."""
+        # Django fills the limit in with %-formatting, so a % in the question is doubled.
+        question = spec["label"].rstrip("?").replace("%", "%%")
+        return {
+            "required": self.required_message.format(label=spec["label"]),
+            "max_length": f"{question} must be %(limit_value)d characters or fewer",
+            "min_length": f"{question} must be %(limit_value)d characters or more",
+            "max_value": f"{question} must be %(limit_value)s or less",
+            "min_value": f"{question} must be %(limit_value)s or more",
+            **messages,
+        }
 
     def display(self, spec, answer):
         """The answer as it reads on check-answers, in the PDF and in exports."""

@@ -2,8 +2,11 @@
 
 Every save (a button or autosave) says which `version` of the draft it started from. It is
 applied only if that is still the current version, inside one transaction holding the row
-lock, and the version goes up by one. Answers are stored as typed even when they do not
-validate; validation only decides the step's state."""
+lock, and the version goes up by one. A save from an older version is still applied when it
+would leave the answers exactly as they are: it is the same window's own save arriving twice
+(the save sent as a page is left, and the same values sent again by the page that replaced
+it), so there is nothing to overwrite and no conflict to report. Answers are stored as typed
+even when they do not validate; validation only decides the step's state."""
 
 from dataclasses import dataclass
 
@@ -13,6 +16,7 @@ from django.utils import timezone
 from ehc_forms.definition import StepState
 from ehc_forms.models import Submission, SubmissionEvent
 from ehc_forms.registry import bind_answers, form_for_fields, read_answers
+from portal_pages.children.models import Child
 
 
 class VersionConflict(Exception):
@@ -66,31 +70,37 @@ def apply_action(step, typed, action):
 def save_step(
     submission_id, author, step_number, data, version, *, complete=False, action="", button=False
 ):
-    """Store the typed values of one step if `version` is current; raise VersionConflict if
-    not. `complete` is the "Save and continue" button: a valid step becomes Completed.
-    Saves made with a button go into the history; autosaves, every few seconds, do not."""
+    """Store the typed values of one step if `version` is current, or if an older `version`
+    would change no answer; raise VersionConflict if not. `complete` is the "Save and
+    continue" button: a valid step becomes Completed. Saves made with a button go into the
+    history; autosaves, every few seconds, do not. Every save counts as activity on the
+    child's record."""
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .select_related("revision")
-            .get(pk=submission_id, author=author, status=Submission.Status.DRAFT)
+        submission = Submission.objects.select_for_update().get(
+            pk=submission_id, author=author, status=Submission.Status.DRAFT
         )
-        if submission.version != version:
-            raise VersionConflict(submission)
         definition = submission.definition
         step = definition.step(step_number)
         typed = apply_action(step, read_answers(step.answer_fields, data), action)
-        submission.answers = merge_step_answers(definition, step, submission.answers, typed)
-        form = validate_step(definition, step, submission.answers)
+        answers = merge_step_answers(definition, step, submission.answers, typed)
+        stale = submission.version != version
+        if stale and answers != submission.answers:
+            raise VersionConflict(submission)
+        form = validate_step(definition, step, answers)
         previous = submission.step_states.get(step.id)
         if form.is_valid() and (complete or previous == StepState.COMPLETED):
             state = StepState.COMPLETED
         else:
             state = StepState.IN_PROGRESS
-        submission.step_states = {**submission.step_states, step.id: state}
-        submission.version += 1
-        submission.updated_at = timezone.now()
-        submission.save(update_fields=["answers", "step_states", "version", "updated_at"])
+        # A repeat of a save already applied leaves the version alone, so the window that
+        # holds the current version is not made stale by it.
+        if not stale or previous != state:
+            submission.answers = answers
+            submission.step_states = {**submission.step_states, step.id: state}
+            submission.version += 1
+            submission.updated_at = timezone.now()
+            submission.save(update_fields=["answers", "step_states", "version", "updated_at"])
+        Child(pk=submission.child_id).record_activity()
         if button:
             kind = (
                 SubmissionEvent.Kind.STEP_COMPLETED

@@ -13,6 +13,7 @@ from ehc_forms.saving import VersionConflict
 from ehc_forms.submitting import (
     NotReadyToSubmit,
     changes,
+    draft_in_the_way,
     start_edit,
     steps_needing_attention,
     submit,
@@ -139,6 +140,9 @@ def edit(request, submitted_id):
         if following.status == Submission.Status.DRAFT:
             return redirect("ehc_forms:task_list", following.pk)
         return redirect("ehc_forms:edit", following.pk)
+    blocking = draft_in_the_way(submission)
+    if blocking is not None:
+        return render_edit_blocked(request, submission, blocking)
     fields = [edit_reason_field()]
     typed, errors = {}, {}
     if request.method == "POST":
@@ -146,6 +150,8 @@ def edit(request, submitted_id):
         form = form_for_fields(fields, request.POST)
         if form.is_valid():
             draft = start_edit(submission, request.user, form.cleaned_data["reason"].strip())
+            if draft is None:
+                return render_edit_blocked(request, submission, draft_in_the_way(submission))
             return redirect("ehc_forms:task_list", draft.pk)
         errors = form.errors
     return render(
@@ -159,6 +165,20 @@ def edit(request, submitted_id):
             "error_summary": error_list(fields, errors),
         },
         status=400 if errors else 200,
+    )
+
+
+def render_edit_blocked(request, submission, blocking):
+    """Says why a sent form cannot be reopened yet, with a link to the draft in the way."""
+    return render(
+        request,
+        "ehc_forms/edit_blocked.html",
+        {
+            "submission": submission,
+            "child": submission.child,
+            "form": submission.form,
+            "blocking": blocking,
+        },
     )
 
 

@@ -135,9 +135,21 @@ def tell_author(submission):
     )
 
 
+def draft_in_the_way(submission):
+    """A new draft of the same form for the same child by the same author, which must be
+    sent or finished first: a person keeps one draft per child and form."""
+    return Submission.objects.filter(
+        child=submission.child_id,
+        form=submission.form_id,
+        author=submission.author_id,
+        status=Submission.Status.DRAFT,
+    ).first()
+
+
 def start_edit(submission, author, reason):
     """The next version of a sent form as a draft, with the sent answers and the reason.
-    Asking twice (a double click, a second tab) returns the same draft."""
+    Asking twice (a double click, a second tab) returns the same draft; None when another
+    draft of the form for this child stands in the way."""
     try:
         with transaction.atomic():
             draft = Submission.objects.create(
@@ -156,7 +168,7 @@ def start_edit(submission, author, reason):
             draft.record(SubmissionEvent.Kind.EDITED, author, reason=reason)
             return draft
     except IntegrityError:
-        return Submission.objects.get(previous=submission)
+        return Submission.objects.filter(previous=submission).first()
 
 
 def versions_of(submission):

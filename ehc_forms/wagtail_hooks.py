@@ -10,7 +10,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ehc_forms import bench, demo
 from ehc_forms.access import drafts_of
 from ehc_forms.models import FormShare, LookupList, Submission
 from ehc_forms.views import render_child_forms
@@ -110,7 +109,3 @@ def forms_in_progress_tile(request):
         "count": drafts_of(request.user).count(),
         "description": "Forms you have started. Your answers are saved as you type.",
     }
-
-
-hooks.register("register_demo_content", demo.load, order=10)
-hooks.register("register_bench_pages", bench.bench_pages)

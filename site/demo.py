@@ -1,8 +1,15 @@
-"""Demo site structure: the home page, portal settings and a guidance section."""
+"""Demo site structure: the home page, portal settings and the footer's pages."""
 
+import io
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from guidance.models import GuidanceIndexPage, GuidancePage
 from portal_pages.pages.models import HomePage, PortalSettings, StandardPage
 
 WELCOME = [
@@ -46,55 +53,147 @@ WELCOME = [
     },
 ]
 
-GUIDANCE_BODY = [
+
+def section(title, *paragraphs):
+    return [
+        {"type": "heading", "value": title},
+        {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in paragraphs)},
+    ]
+
+
+ACCESSIBILITY = [
     {
         "type": "paragraph",
-        "value": (
-            "<p>Before you request an EHC needs assessment, gather the evidence of the "
-            "support your setting has already given: the SEN support plan, at least two "
-            "cycles of assess, plan, do and review, and the advice of any specialists.</p>"
-        ),
+        "value": "<p>This statement applies to the SEND Professional Portal. The council "
+        "wants as many people as possible to be able to use it: you should be able to zoom "
+        "in up to 400% without text spilling off the screen, get around it with a keyboard "
+        "or speech recognition software, and listen to it with a screen reader.</p>",
     },
-    {"type": "heading", "value": "What happens next"},
+    *section(
+        "Compliance status",
+        "This website is partially compliant with the Web Content Accessibility Guidelines "
+        "version 2.2 AA standard, due to the non-compliances listed below.",
+    ),
+    *section(
+        "Non-accessible content",
+        "Some documents the SEND team attaches to guidance, such as older PDF forms, may not "
+        "be fully accessible to screen readers. We are replacing them with web pages.",
+        "PDF copies of submitted forms are generated for records and may not be tagged for "
+        "screen readers; the same answers can always be read in the portal.",
+    ),
+    *section(
+        "Reporting accessibility problems with this website",
+        "If you find a problem not listed on this page, or need information in a different "
+        "format, contact the SEND team. We will reply within 10 working days.",
+    ),
+    {"type": "inset", "value": "<p>Use the contact details on the Contact the SEND team page.</p>"},
+    *section(
+        "Enforcement procedure",
+        "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the "
+        "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
+        "Regulations 2018 (the accessibility regulations). If you are not happy with how we "
+        "respond to your complaint, contact the Equality Advisory and Support Service (EASS).",
+    ),
+    *section(
+        "Preparation of this accessibility statement",
+        "This statement was prepared on 1 December 2026. It was last reviewed on 1 December "
+        "2026. The portal was last tested on 1 December 2026 by the council's digital team "
+        "against the WCAG 2.2 AA standard.",
+    ),
+]
+
+PRIVACY = [
+    {
+        "type": "inset",
+        "value": "<p>This is a starting point for the council to complete with its data "
+        "protection officer before the portal is used.</p>",
+    },
+    *section(
+        "Who we are",
+        "[Council name] is the data controller for the information in this portal. Our data "
+        "protection officer is [name], [email address].",
+    ),
+    *section(
+        "What information we collect",
+        "About professionals: name, job title, organisation, work email address and "
+        "telephone number, and records of signing in. About children and young people: the "
+        "details professionals enter and the answers to the forms they submit.",
+    ),
+    *section(
+        "Why we collect it and our lawful basis",
+        "To carry out the council's duties under the Children and Families Act 2014 and the "
+        "SEND Regulations 2014: [lawful basis under UK GDPR Article 6 and, for special "
+        "category data, Article 9].",
+    ),
+    *section(
+        "Who we share it with",
+        "[The services the council shares information with, and why.] Emails from the "
+        "portal never contain a child's name or details.",
+    ),
+    *section("How long we keep it", "[Retention periods for accounts, records and submissions.]"),
+    *section(
+        "Your rights",
+        "You can ask to see the information we hold about you, and ask us to correct it. "
+        "[How to make a request.] You can complain to the Information Commissioner's Office.",
+    ),
+]
+
+COOKIES = [
     {
         "type": "paragraph",
-        "value": (
-            "<p>The council decides whether to assess within 6 weeks of receiving the "
-            "request. If it assesses, the whole process, to a final EHC plan, takes no more "
-            "than 20 weeks.</p>"
-        ),
+        "value": "<p>Cookies are small files saved on your device. The portal uses only "
+        "essential cookies, which it needs to work, so it does not ask for your consent. It "
+        "uses no analytics or advertising cookies.</p>",
+    },
+    {
+        "type": "paragraph",
+        "value": "<ul>"
+        "<li><b>sessionid</b>: keeps you signed in. Expires when you sign out, after 20 "
+        "minutes without activity or 12 hours after you sign in.</li>"
+        "<li><b>csrftoken</b>: stops other websites sending forms in your name. Expires "
+        "after 1 year.</li>"
+        "<li><b>portal_dismissed_notices</b>: remembers the information messages you have "
+        "hidden. Expires when you close your browser.</li>"
+        "</ul>",
     },
 ]
 
+CONTACT_TEXT = [
+    {
+        "type": "paragraph",
+        "value": "<p>Contact the SEND team about a child's EHC process, your registration or a "
+        "problem with the portal.</p>",
+    }
+]
 
 FOOTER_PAGES = {
-    "accessibility_page": (
-        "Accessibility statement",
-        "accessibility",
-        "<p>We want as many people as possible to be able to use this portal. You should be "
-        "able to zoom in up to 400% without text spilling off the screen, navigate with a "
-        "keyboard and speech recognition software, and listen to it with a screen reader. "
-        "The portal is built on GOV.UK Frontend, which is tested with assistive "
-        "technologies. Tell the SEND team about any problem you find.</p>",
-        False,
-    ),
-    "privacy_page": (
-        "Privacy notice",
-        "privacy",
-        "<p>The council processes the information in this portal to carry out its duties "
-        "under the Children and Families Act 2014. Only you and the SEND team see the "
-        "records you add. Emails from the portal never contain a child's name or details; "
-        "you read them after signing in.</p>",
-        False,
-    ),
-    "contact_page": (
-        "Contact the SEND team",
-        "contact",
-        "<p>Contact the SEND team about a child's EHC process, your registration or a "
-        "problem with the portal.</p>",
-        True,
-    ),
+    "accessibility_page": ("Accessibility statement", "accessibility", ACCESSIBILITY, False),
+    "privacy_page": ("Privacy notice", "privacy", PRIVACY, False),
+    "cookies_page": ("Cookies", "cookies", COOKIES, False),
+    "contact_page": ("Contact the SEND team", "contact", CONTACT_TEXT, True),
 }
+
+
+def demo_logo():
+    """A plain mark for the demo council: a white shield shape on the header's blue, drawn
+    here so the demo needs no image file."""
+    mark = PILImage.new("RGBA", (96, 96), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(mark)
+    draw.polygon([(8, 8), (88, 8), (88, 52), (48, 90), (8, 52)], fill="white")
+    draw.polygon([(22, 22), (74, 22), (74, 48), (48, 74), (22, 48)], fill="#1d70b8")
+    buffer = io.BytesIO()
+    mark.save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title="Exampleshire County Council logo",
+        file=ContentFile(buffer.getvalue(), name="exampleshire-logo.png"),
+    )
+
+
+def site_address():
+    """The demo Site's host and port from SITE_URL, so links the API gives are real ones."""
+    address = urlsplit(settings.SITE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
 
 
 def load():
@@ -106,12 +205,13 @@ def load():
             instance=HomePage(title="Welcome to the Professional Portal", slug="portal-home")
         )
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None or site.root_page_id != home.id:
+    hostname, port = site_address()
+    if site is None or (site.root_page_id, site.hostname, site.port) != (home.id, hostname, port):
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
-                "hostname": "localhost",
-                "port": 80,
+                "hostname": hostname,
+                "port": port,
                 "root_page": home,
                 "site_name": "SEND Professional Portal",
             },
@@ -129,35 +229,21 @@ def load():
         portal_settings.send_team_email = "send.team@exampleshire.gov.uk"
         portal_settings.send_team_phone = "01632 960 001"
         portal_settings.contact_text = "Monday to Friday, 9am to 5pm, except bank holidays."
-    for setting_name, (title, slug, text, show_contact) in FOOTER_PAGES.items():
+    if portal_settings.logo is None:
+        portal_settings.logo = demo_logo()
+        # The council name is written beside it, so the logo adds nothing to read aloud.
+        portal_settings.logo_alt_text = ""
+    for setting_name, (title, slug, body, show_contact) in FOOTER_PAGES.items():
         if getattr(portal_settings, setting_name) is None:
             footer_page = StandardPage.objects.filter(slug=slug).first() or home.add_child(
                 instance=StandardPage(
                     title=title,
                     slug=slug,
-                    body=[{"type": "paragraph", "value": text}],
+                    body=body,
                     show_contact_details=show_contact,
                 )
             )
             setattr(portal_settings, setting_name, footer_page)
     portal_settings.save()
 
-    guidance_index = GuidanceIndexPage.objects.first()
-    if guidance_index is None:
-        guidance_index = home.add_child(
-            instance=GuidanceIndexPage(
-                title="Guidance",
-                slug="guidance",
-                intro="How to use the portal and what to expect from the EHC process.",
-            )
-        )
-    if not GuidancePage.objects.exists():
-        guidance_index.add_child(
-            instance=GuidancePage(
-                title="Requesting an EHC needs assessment",
-                slug="requesting-an-assessment",
-                summary="What to gather before you start, and the timescales that follow.",
-                body=GUIDANCE_BODY,
-            )
-        )
     return []

@@ -1,52 +1,63 @@
-"""Fixtures shared by every area's tests."""
+"""Fixtures shared by every area's tests, built on the factories of `tests/factories.py`."""
+
+import importlib
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
+from hypothesis import settings
 
-from portal_pages.accounts.models import Organisation, User
+from ehc_forms.models import forget_definitions
 from portal_pages.accounts.testing import sign_in_verified
+from tests.factories import (
+    ChildFactory,
+    EHCCaseFactory,
+    OrganisationFactory,
+    ProfessionalFactory,
+    SendOfficerFactory,
+)
 
-TEST_PASSWORD = "correct-horse-battery-staple"
+# The fuzz tests' size: `dev` while working, `ci` (`--hypothesis-profile=ci`, used by `.ci/run`)
+# for 2,000 examples of each of the five fuzzed endpoints, 10,000 in all.
+settings.register_profile("dev", max_examples=40)
+settings.register_profile("ci", max_examples=2000)
+settings.load_profile("dev")
 
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site roots and settings; a test must never see another's."""
-    cache.clear()
+    """Wagtail caches site roots, the portal its page frame and each process its parsed form
+    definitions by revision id (ids that tests reuse); a test must never see another's."""
+    for cache in caches.all():
+        cache.clear()
+    forget_definitions()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+    forget_definitions()
 
 
 @pytest.fixture
 def demo_site(db):
     """The site, home page and guidance pages exactly as the demo command makes them."""
+    from guidance import demo as guidance_demo
     from portal_site import demo
 
     demo.load()
+    guidance_demo.load()
     return demo
 
 
 @pytest.fixture
 def organisation(db):
-    return Organisation.objects.create(name="Oakfield Primary School", kind="school")
+    return OrganisationFactory()
 
 
 @pytest.fixture
 def make_professional(db, organisation):
-    """Makes approved professionals; each call gives a new one."""
-    counter = {"n": 0}
+    """Makes approved professionals of `organisation`; each call gives a new one."""
 
     def make(**fields):
-        counter["n"] += 1
-        defaults = {
-            "email": f"professional{counter['n']}@oakfield.sch.uk",
-            "full_name": f"Professional Number{counter['n']}",
-            "job_title": "SENDCO",
-            "organisation": organisation,
-            "status": User.Status.APPROVED,
-        }
-        defaults.update(fields)
-        return User.objects.create_user(password=TEST_PASSWORD, **defaults)
+        return ProfessionalFactory(**{"organisation": organisation, **fields})
 
     return make
 
@@ -54,6 +65,12 @@ def make_professional(db, organisation):
 @pytest.fixture
 def professional(make_professional):
     return make_professional()
+
+
+@pytest.fixture
+def send_officer(db):
+    """A SEND team officer, with exactly the permissions the group's migration gives."""
+    return SendOfficerFactory(email="officer@exampleshire.gov.uk")
 
 
 @pytest.fixture
@@ -68,3 +85,91 @@ def sign_in(db):
 def professional_client(client, professional, sign_in):
     """A test client signed in, with both factors, as `professional`."""
     return sign_in(client, professional)
+
+
+@pytest.fixture
+def demo_forms(demo_site):
+    """The demo EHC forms, published, by slug."""
+    from ehc_forms import demo as forms_demo
+    from ehc_forms.models import EHCFormPage
+
+    forms_demo.load_forms()
+    return {form.slug: form for form in EHCFormPage.objects.all()}
+
+
+@pytest.fixture
+def officer_client(client_factory, send_officer, sign_in):
+    """A second test client signed in to the admin, with both factors, as `send_officer`."""
+    return sign_in(client_factory(), send_officer)
+
+
+@pytest.fixture
+def send_client(officer_client):
+    """The children area's name for `officer_client`."""
+    return officer_client
+
+
+@pytest.fixture
+def client_factory():
+    from django.test import Client
+
+    return Client
+
+
+@pytest.fixture
+def make_child(db):
+    """Makes child records; pass `created_by` and any field to change."""
+
+    def make(created_by, **fields):
+        return ChildFactory(created_by=created_by, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_case(db):
+    """Makes EHC cases with a unique reference; every other field may be given."""
+    return EHCCaseFactory
+
+
+@pytest.fixture
+def child(professional):
+    """A child record of `professional` born on 1 May 2016, with a name that must never reach
+    an email."""
+    return ChildFactory(created_by=professional, given_name="Ada", family_name="Lovelace")
+
+
+def restore_migration_data():
+    """A live-server test runs outside a transaction, so the database is flushed after it,
+    taking what data migrations made; put back what the portal relies on."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    from portal_pages.accounts.groups import CONTENT_EDITORS
+
+    language = get_supported_language_variant(settings.LANGUAGE_CODE)
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    Group.objects.get_or_create(name=CONTENT_EDITORS)
+    importlib.import_module("portal_pages.accounts.migrations.0002_send_team_group").create_group(
+        apps, None
+    )
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db):
+    """The live server with the demo site loaded."""
+    from wagtail.models import Site
+
+    from portal_site import demo
+
+    restore_migration_data()
+    demo.load()
+    Site.objects.filter(is_default_site=True).update(hostname="localhost")
+    return live_server

@@ -12,7 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from portal_pages.accounts import services
 from portal_pages.accounts.models import Organisation, Registration, User
@@ -41,10 +41,21 @@ class RegistrationFilterSet(WagtailFilterSet):
         return queryset.filter(email__iendswith=domain) if domain else queryset
 
 
+class RegistrationIndexView(IndexView):
+    """The listing, with each row's decisions returning to it as the officer left it."""
+
+    def get_list_more_buttons(self, instance):
+        return [
+            *super().get_list_more_buttons(instance),
+            *decision_buttons(instance, self.request.user, self.request.get_full_path()),
+        ]
+
+
 class RegistrationViewSet(SnippetViewSet):
     """ "Registrations" in the admin menu: every professional, whatever their status."""
 
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "user"
     menu_label = "Registrations"
     menu_order = 150
@@ -151,10 +162,19 @@ BULK_ACTIONS = [
 ]
 
 
-def decision_buttons(instance, user, next_url=None):
+def listing_url(next_url):
+    """Where to return after an action: the listing with its search and filters. A search or
+    filter reloads only the listing's results fragment, whose address is no page to land on."""
+    listing = reverse("wagtailsnippets_accounts_registration:list")
+    results = reverse("wagtailsnippets_accounts_registration:list_results")
+    path, _, query = (next_url or listing).partition("?")
+    if path == results:
+        path = listing
+    return path + (f"?{query}" if query else "")
+
+
+def decision_buttons(instance, user, next_url):
     """The same actions on each row, through the bulk action's confirmation page."""
-    if not isinstance(instance, Registration):
-        return []
     if not user.has_perm("accounts.change_registration"):
         return []
     return [
@@ -162,7 +182,7 @@ def decision_buttons(instance, user, next_url=None):
             decision.label,
             reverse("wagtail_bulk_action", args=["accounts", "registration", decision.name])
             + "?"
-            + urlencode({"id": instance.pk, "next": next_url or ""}),
+            + urlencode({"id": instance.pk, "next": listing_url(next_url)}),
             priority=10 + index,
         )
         for index, decision in enumerate(services.DECISIONS)

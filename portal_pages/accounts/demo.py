@@ -1,4 +1,5 @@
-"""Demo accounts: one SEND team officer, one content editor and one approved professional."""
+"""Demo accounts: a council administrator, a SEND team officer, a content editor and an
+approved professional."""
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -10,6 +11,17 @@ from portal_pages.accounts.models import Organisation, User
 DEMO_PASSWORD = "demo-portal-password"
 
 DEMO_ACCOUNTS = [
+    {
+        "email": "council.admin@exampleshire.gov.uk",
+        "full_name": "Morgan Ellis",
+        "job_title": "Portal administrator",
+        "group": None,
+        # The council's administrator runs the whole admin: portal and registration
+        # settings, users and groups.
+        "superuser": True,
+        "organisation": ("Exampleshire SEND team", Organisation.Kind.LOCAL_AUTHORITY, ""),
+        "role": "Council administrator (admin at /admin/, including Settings)",
+    },
     {
         "email": "send.officer@exampleshire.gov.uk",
         "full_name": "Sam Okafor",
@@ -37,9 +49,14 @@ DEMO_ACCOUNTS = [
 ]
 
 
+def is_staff_account(account):
+    return bool(account["group"] or account.get("superuser"))
+
+
 def load():
-    """Create each demo account once, in its group, and approve it the way the SEND team
-    does, so it has its emailed-code device."""
+    """Create each demo account once, in its group. The professional is approved the way
+    the SEND team does it (with its approval email and welcome message); council staff are
+    not professionals, so they are only given the emailed-code device they sign in with."""
     sign_ins = []
     for account in DEMO_ACCOUNTS:
         name, kind, urn = account["organisation"]
@@ -48,16 +65,22 @@ def load():
         )
         user = User.objects.filter(email=account["email"]).first()
         if user is None:
+            staff = is_staff_account(account)
             user = User.objects.create_user(
                 email=account["email"],
                 password=DEMO_PASSWORD,
                 full_name=account["full_name"],
                 job_title=account["job_title"],
                 organisation=organisation,
-                status=User.Status.EMAIL_CONFIRMED,
+                status=User.Status.APPROVED if staff else User.Status.EMAIL_CONFIRMED,
                 email_confirmed_at=timezone.now(),
+                status_changed_at=timezone.now(),
+                is_superuser=account.get("superuser", False),
             )
-            services.decide(services.APPROVE, user)
+            if staff:
+                services.ensure_email_device(user)
+            else:
+                services.decide(services.APPROVE, user)
         if account["group"]:
             user.groups.add(Group.objects.get(name=account["group"]))
         sign_ins.append(f"{account['role']}: {account['email']} / {DEMO_PASSWORD}")

@@ -1,22 +1,27 @@
 """Every email the accounts area sends, through the tasks framework so a slow mail server
 never holds up a request. Templates live in `accounts/email/<name>.txt`: the first line
-is the subject, the rest the body."""
+is the subject, the rest the body. They name the service and council, and give the SEND
+team's contact details, as Portal settings has them."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
+from portal_pages.pages.models import PortalSettings
+
 
 @task()
 def send_account_email(template, to, context):
     """Render `accounts/email/<template>.txt` with `context` (plain JSON values, as the
     task queue stores them) and send it to the addresses in `to`."""
+    portal = PortalSettings.for_emails()
     text = render_to_string(
-        f"accounts/email/{template}.txt", {"site_url": settings.SITE_URL, **context}
+        f"accounts/email/{template}.txt",
+        {"site_url": settings.SITE_URL, **portal.email_context(), **context},
     )
     subject, _, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, to)
+    send_mail(subject.strip(), body.strip() + "\n", portal.from_email, to)
 
 
 def email_user(user, template, **context):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from portal_pages.accounts import lockout
 from portal_pages.accounts.emails import send_account_email
 from portal_pages.accounts.models import Organisation, RegistrationSettings, User
+from portal_pages.accounts.validators import validate_uk_phone, validate_visible_name
 from portal_pages.govuk.forms import GovukFormMixin
 
 PASSWORD_HINT = (
@@ -57,6 +58,7 @@ class RegistrationForm(GovukFormMixin, forms.Form):
     full_name = forms.CharField(
         label="Full name",
         max_length=150,
+        validators=[validate_visible_name],
         error_messages={"required": "Enter your full name"},
         widget=forms.TextInput(
             attrs={
@@ -112,6 +114,7 @@ class RegistrationForm(GovukFormMixin, forms.Form):
         label="Work phone number (optional)",
         max_length=32,
         required=False,
+        validators=[validate_uk_phone],
         widget=forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "class": "govuk-input--width-20"}
         ),
@@ -223,13 +226,13 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
         password = self.cleaned_data.get("password")
         if not (email and password):
             return self.cleaned_data
-        self.locked_until = lockout.locked_until(email)
+        self.locked_until = lockout.begin_attempt(email, lockout.PASSWORD)
         if self.locked_until:
             raise ValidationError(self.lock_message(), code="locked")
         self.user_cache = authenticate(self.request, username=email, password=password)
         if self.user_cache is None:
             owner = User.objects.filter(email=email).first()
-            self.locked_until = lockout.record_failure(email, lockout.PASSWORD, owner)
+            self.locked_until = lockout.wrong_attempt(email, lockout.PASSWORD, owner)
             if self.locked_until:
                 raise ValidationError(self.lock_message(), code="locked")
             raise self.get_invalid_login_error()
@@ -286,8 +289,13 @@ class PortalPasswordResetForm(GovukFormMixin, PasswordResetForm):
         )
 
 
+PASSWORD_MISMATCH = "Enter the same new password in both boxes"
+
+
 class PortalSetPasswordForm(GovukFormMixin, SetPasswordForm):
     """Choose a new password after following a reset link."""
+
+    error_messages = {**SetPasswordForm.error_messages, "password_mismatch": PASSWORD_MISMATCH}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -302,6 +310,11 @@ class PortalPasswordChangeForm(GovukFormMixin, PasswordChangeForm):
     """Change password while signed in."""
 
     field_order = ["old_password", "new_password1", "new_password2"]
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_mismatch": PASSWORD_MISMATCH,
+        "password_incorrect": "Your current password is incorrect",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from portal_pages.accounts import sessions
 from portal_pages.accounts.models import User
@@ -84,3 +85,19 @@ class AdminOTPRequiredMiddleware:
         ):
             return redirect_to_login(request.get_full_path())
         return self.get_response(request)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Every answer to someone signed in may carry personal data (children, forms, messages,
+    the account, PDFs and files), so no browser, shared computer or proxy may keep a copy:
+    `Cache-Control: no-store` (with Django's other never-cache headers)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signed_in = request.user.is_authenticated
+        response = self.get_response(request)
+        if signed_in or request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

@@ -9,6 +9,8 @@ from django.utils.crypto import get_random_string, salted_hmac
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal_pages.accounts.validators import validate_uk_phone
+
 # Consumer mailbox providers: nobody's work address, so refused at registration.
 DEFAULT_REFUSED_DOMAINS = """gmail.com
 googlemail.com
@@ -166,7 +168,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("email address", unique=True)
     full_name = models.CharField(max_length=150)
     job_title = models.CharField(max_length=150, blank=True)
-    phone = models.CharField(max_length=32, blank=True)
+    phone = models.CharField(max_length=32, blank=True, validators=[validate_uk_phone])
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )
@@ -194,6 +196,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["full_name", "email"]
+        indexes = [
+            # The Registrations listing: one status, newest registration first.
+            models.Index(fields=["status", "-date_joined"], name="user_status_joined"),
+        ]
 
     def __str__(self):
         return self.full_name or self.email
@@ -244,3 +250,23 @@ class Registration(User):
         verbose_name = "registration"
         verbose_name_plural = "registrations"
         default_permissions = ("view", "change")
+
+
+class SignInAttempts(models.Model):
+    """Wrong passwords and codes counted for one email address (kept as a hash, so an
+    address with no account is counted exactly like one with an account).
+
+    One row per address, always changed under a row lock, so parallel guesses from any
+    number of threads, workers or machines are counted one by one."""
+
+    address_digest = models.CharField(max_length=64, unique=True)
+    password_failures = models.PositiveSmallIntegerField(default=0)
+    code_failures = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "sign-in attempts"
+
+    def __str__(self):
+        return self.address_digest[:12]

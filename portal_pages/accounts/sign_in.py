@@ -54,6 +54,10 @@ class PortalCodeErrorsMixin(GovukFormMixin):
     }
 
     def add_error(self, field, error):
+        # django-otp repeats, for the whole form, a problem the field has already reported
+        # (an empty code): say it once.
+        if field is None and "otp_token" in self._errors:
+            return
         super().add_error(field or "otp_token", error)
 
 
@@ -76,6 +80,8 @@ class PortalLoginView(LoginView):
 
     code_notice = None
     resend_wait = 0
+    # True while a posted code holds one of the lock's places and has not been settled.
+    code_attempt_open = False
 
     def get_user(self):
         """The user who gave a correct password. Their emailed-code device is their
@@ -89,7 +95,11 @@ class PortalLoginView(LoginView):
     def post(self, *args, **kwargs):
         user = self.get_user()
         if user and self.steps.current != self.AUTH_STEP:
-            until = lockout.locked_until(user.email)
+            if self.posted_code():
+                until = lockout.begin_attempt(user.email, lockout.CODE)
+                self.code_attempt_open = until is None
+            else:
+                until = lockout.locked_until(user.email)
             if until:
                 return self.render_locked(until)
             if "resend_code" in self.request.POST and not self.expired:
@@ -98,15 +108,22 @@ class PortalLoginView(LoginView):
                 return self.render(self.get_form())
         return super().post(*args, **kwargs)
 
+    def posted_code(self):
+        """Whether this POST carries a code to check (not a resend or a change of step)."""
+        field = f"{self.get_form_prefix(self.steps.current)}-otp_token"
+        return bool(self.request.POST.get(field, "").strip())
+
     def render(self, form=None, **kwargs):
         if self.steps.current in (self.TOKEN_STEP, self.BACKUP_STEP):
             form_with_errors = form is not None and form.is_bound and not form.is_valid()
             # Only a wrong code counts towards the lock, not an empty or mistyped one.
             if form_with_errors and form.has_error("otp_token", "invalid_token"):
                 user = self.get_user()
-                until = lockout.record_failure(user.email, lockout.CODE, user)
+                until = lockout.wrong_attempt(user.email, lockout.CODE, user)
                 if until:
                     return self.render_locked(until)
+            elif form_with_errors and self.code_attempt_open:
+                lockout.cancel_attempt(self.get_user().email, lockout.CODE)
             elif (
                 not form_with_errors
                 and self.steps.current == self.TOKEN_STEP
@@ -132,7 +149,15 @@ class PortalLoginView(LoginView):
             backup = (step or self.steps.current) == self.BACKUP_STEP
             token.label = "Backup code" if backup else "Security code"
             token.help_text = "" if backup else "The code is 6 digits, like 123456"
-            token.error_messages["required"] = f"Enter the {token.label.lower()}"
+            if backup:
+                token.error_messages["required"] = "Enter one of your backup codes"
+            else:
+                source = "the email" if isinstance(self.get_device(), EmailDevice) else "your app"
+                token.error_messages.update(
+                    required=f"Enter the 6-digit code from {source}",
+                    min_length="The security code must be 6 digits",
+                    max_length="The security code must be 6 digits",
+                )
             token.error_messages["invalid"] = "Enter the code using numbers only"
             token.widget.attrs.update({"inputmode": "numeric", "class": "govuk-input--width-10"})
         return form

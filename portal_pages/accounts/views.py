@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -72,6 +73,9 @@ def register(request):
         existing = User.objects.filter(email=data["email"]).first()
         first_email = first_request_in_interval("confirmation", data["email"])
         if existing:
+            # Hashed and thrown away, so an address with an account answers as slowly as a
+            # new one does: the time taken must not tell whether an address is registered.
+            make_password(data["password"])
             # Someone could register with another's address over and over: one notice a minute.
             if first_email:
                 email_user(existing, "registration_attempt")

@@ -5,12 +5,11 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from portal_pages.accounts import bench, demo, services
+from portal_pages.accounts import services
 from portal_pages.accounts.admin_views import (
     BULK_ACTIONS,
     AwaitingApprovalPanel,
     RegistrationViewSet,
-    decision_buttons,
 )
 from portal_pages.accounts.models import Registration
 
@@ -19,9 +18,6 @@ from portal_pages.accounts.models import Registration
 register_permission_policy(Registration, exact_class=True)
 register_snippet(RegistrationViewSet)
 
-hooks.register("register_demo_content", demo.load, order=-50)
-hooks.register("register_bench_pages", bench.bench_pages)
-hooks.register("register_snippet_listing_buttons", decision_buttons)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)

@@ -12,5 +12,6 @@ def children_visible_to(user):
 
 
 def get_visible_child_or_404(user, child_id):
-    """Another professional's child answers 404, never 403, so its existence is not revealed."""
-    return get_object_or_404(children_visible_to(user), pk=child_id)
+    """Another professional's child answers 404, never 403, so its existence is not revealed.
+    The linked EHC case comes in the same query: most pages about a child show its stage."""
+    return get_object_or_404(children_visible_to(user).select_related("ehc_case"), pk=child_id)

@@ -5,6 +5,7 @@ import datetime
 from django.test import Client
 from django.urls import reverse
 
+from portal_pages.accounts.bench import send_officer
 from portal_pages.accounts.models import User
 from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.children.models import Child, EHCCase
@@ -54,13 +55,20 @@ def bench_professional():
 
 
 def pages():
+    """SEND home (first page, page 30, a name search), a child's SEND home, and the SEND
+    team's EHC cases and Child records listings (first page and a name search)."""
     user = bench_professional()
     client = sign_in_verified(Client(), user)
+    officer = sign_in_verified(Client(), send_officer())
     index = reverse("children:index")
     child = Child.objects.filter(created_by=user, ehc_case__isnull=False).first()
+    records = reverse("child-records:index")
     return [
         ("SEND home, 2,000 children", client, index),
         ("SEND home, all, by stage, page 30", client, f"{index}?view=all&sort=stage&page=30"),
         ("SEND home, person filter", client, f"{index}?person=Given01"),
         ("child's SEND home", client, reverse("children:home", args=[child.pk])),
+        ("admin: EHC cases", officer, reverse("ehc-cases:index"), {"versus": "snippets"}),
+        ("admin: Child records", officer, records, {"versus": "snippets"}),
+        ("admin: Child records, name search", officer, f"{records}?q=Family0001"),
     ]

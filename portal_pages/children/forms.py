@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from portal_pages.accounts.validators import validate_visible_name
 from portal_pages.children import validators
 from portal_pages.children.models import Child
 from portal_pages.govuk import widgets as govuk
@@ -57,11 +58,12 @@ class ChildForm(GovukModelForm):
         max_length=20,
         widget=govuk.TextInput({"class": "govuk-input--width-10", "autocomplete": "off"}),
     )
+    # Optional: a professional may not know where the child lives.
     home_postcode = forms.CharField(
-        label="Home postcode",
+        label="Home postcode (optional)",
         max_length=12,
         widget=govuk.TextInput({"class": "govuk-input--width-10", "autocomplete": "off"}),
-        error_messages={"required": "Enter the child's home postcode"},
+        required=False,
     )
 
     class Meta:
@@ -91,6 +93,8 @@ class ChildForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         # Radios need no empty "---------" choice: an optional question is simply left alone.
         self.fields["gender"].choices = Child.Gender.choices
+        for name in ("given_name", "family_name"):
+            self.fields[name].validators.append(validate_visible_name)
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]

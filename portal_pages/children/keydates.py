@@ -2,11 +2,11 @@
 recorded date it runs, and which recorded date marks it done. The dates themselves come from
 `timescales`; this module only says which rule goes with which fields of the case.
 
-`key_dates_due(today, within_days)` is the contract the inbox's daily reminders rely on.
+It reads a case's fields and never queries: `reminders.key_dates_due` does the querying.
 """
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from portal_pages.children import timescales
 from portal_pages.children.stages import Stage
@@ -149,21 +149,3 @@ def earliest_open_due(case):
         (key_date.due for key_date in case_key_dates(case, datetime.date.min) if key_date.open),
         default=None,
     )
-
-
-def key_dates_due(today, within_days=timescales.DUE_SOON_DAYS):
-    """Yield every key date not yet done that is overdue or due within `within_days`, once
-    for each professional's child record linked to the case (the reminder goes to them)."""
-    from portal_pages.children.models import EHCCase
-
-    horizon = today + datetime.timedelta(days=within_days)
-    cases = (
-        EHCCase.objects.filter(next_due_on__lte=horizon, child_records__isnull=False)
-        .distinct()
-        .prefetch_related("child_records__created_by")
-    )
-    for case in cases:
-        for key_date in case_key_dates(case, today):
-            if key_date.open and key_date.due <= horizon:
-                for child in case.child_records.all():
-                    yield replace(key_date, child=child)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.fields import RichTextField
 
 from portal_pages.children import validators
+from portal_pages.children.keydates import earliest_open_due
 from portal_pages.children.stages import Stage
 
 
@@ -92,8 +93,6 @@ class EHCCase(models.Model):
         return f"{self.reference}: {self.given_name} {self.family_name}"
 
     def save(self, *args, **kwargs):
-        from portal_pages.children.keydates import earliest_open_due
-
         self.next_due_on = earliest_open_due(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
@@ -156,6 +155,8 @@ class Child(models.Model):
             models.Index(fields=["created_by", "last_activity_at"], name="child_owner_activity"),
             models.Index(fields=["created_by", "date_of_birth"], name="child_owner_dob"),
             models.Index(fields=["upn"], name="child_upn"),
+            # The SEND team's Child records listing, every professional's records by name.
+            models.Index(fields=["family_name", "given_name"], name="child_name"),
         ]
 
     def __str__(self):

@@ -6,7 +6,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from portal_pages.accounts.access import is_signed_in_professional
-from portal_pages.children import bench, cases, demo, views, viewsets
+from portal_pages.children import cases, views, viewsets
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.panels import OverdueCasesPanel
 
@@ -70,7 +70,3 @@ def add_overdue_cases_panel(request, panels):
     """The SEND team's count of overdue cases per stage, for those who may see cases."""
     if request.user.has_perm("children.view_ehccase"):
         panels.append(OverdueCasesPanel())
-
-
-hooks.register("register_demo_content", demo.load, order=0)
-hooks.register("register_bench_pages", bench.pages)

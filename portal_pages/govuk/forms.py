@@ -1,6 +1,7 @@
 """The base of every portal form: it renders through the GOV.UK layer."""
 
 from django import forms
+from django.forms.utils import pretty_name
 
 from portal_pages.govuk import widgets
 from portal_pages.govuk.renderers import GovukFormRenderer
@@ -48,9 +49,41 @@ def use_govuk(form):
     return form
 
 
+def django_default_messages(field):
+    """The messages Django gives `field` when its form sets none of its own."""
+    defaults = {}
+    for cls in reversed(type(field).__mro__):
+        defaults.update(getattr(cls, "default_error_messages", {}))
+    return defaults
+
+
+def use_govuk_messages(field, label):
+    """Give `field` messages written for its question the GOV.UK way ("Enter home postcode",
+    "Home postcode must be 12 characters or fewer") wherever its form left Django's own
+    ("This field is required.", "Ensure this value has at most 12 characters (it has 30).")."""
+    question = str(label).replace("(optional)", "").strip()
+    # Lowered inside a sentence, unless it starts an abbreviation ("NHS number").
+    words = question if question[1:2].isupper() else question[:1].lower() + question[1:]
+    choose = isinstance(field, (forms.ChoiceField, forms.BooleanField))
+    written = {
+        "required": f"Select {words}" if choose else f"Enter {words}",
+        "invalid": f"Enter a real {words}",
+        "invalid_choice": f"Select {words} from the list",
+        "max_length": f"{question} must be %(limit_value)d characters or fewer",
+        "min_length": f"{question} must be %(limit_value)d characters or more",
+        "max_value": f"{question} must be %(limit_value)s or less",
+        "min_value": f"{question} must be %(limit_value)s or more",
+    }
+    defaults = django_default_messages(field)
+    for code, message in written.items():
+        if field.error_messages.get(code, defaults.get(code)) == defaults.get(code):
+            field.error_messages[code] = message
+
+
 class GovukFormMixin:
     """Draws the form's fields as GOV.UK form groups (`{{ form }}`, `field.as_field_group`),
-    with GOV.UK widgets for any field declared with one of Django's."""
+    with GOV.UK widgets for any field declared with one of Django's, and GOV.UK messages for
+    any error the form leaves Django to word."""
 
     default_renderer = GovukFormRenderer
     # Pages check answers on the server and say what is wrong the GOV.UK way.
@@ -61,8 +94,9 @@ class GovukFormMixin:
         # instead would hide the form's own signature, which django-two-factor-auth reads
         # to decide what to pass it.
         super().order_fields(field_order)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             field.widget = govuk_widget(field.widget)
+            use_govuk_messages(field, field.label or pretty_name(name))
 
 
 class GovukForm(GovukFormMixin, forms.Form):

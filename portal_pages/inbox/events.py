@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from portal_pages.children.keydates import key_dates_due
+from portal_pages.children.reminders import key_dates_due
 from portal_pages.children.stages import Stage
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message

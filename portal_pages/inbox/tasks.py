@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django_tasks import task
 
 from portal_pages.inbox.models import Message
+from portal_pages.pages.models import PortalSettings
 
 EMAIL_SUBJECT = "You have a new message in the Professional Portal"
 
@@ -24,12 +25,13 @@ def email_new_message(message_id):
         # Deleted, or the account suspended or closed, before the email went: a person who
         # cannot sign in is not asked to.
         return
+    portal = PortalSettings.for_emails()
     text = render_to_string(
         "inbox/email/new_message.txt",
         {
             "needs_action": message.needs_action,
             "sign_in_url": settings.SITE_URL + message.get_absolute_url(),
-            "service_name": settings.WAGTAIL_SITE_NAME,
+            **portal.email_context(),
         },
     )
-    send_mail(EMAIL_SUBJECT, text, None, [message.recipient.email])
+    send_mail(EMAIL_SUBJECT, text, portal.from_email, [message.recipient.email])

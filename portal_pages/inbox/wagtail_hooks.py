@@ -1,10 +1,9 @@
-"""Portal and admin wiring of the inbox: header link, home tile, bench pages and the SEND
+"""Portal and admin wiring of the inbox: header link, home tile and the SEND
 team's message screens."""
 
 from django.urls import reverse
 from wagtail import hooks
 
-from portal_pages.inbox import bench, demo
 from portal_pages.inbox.admin_views import SEND_ACTION, message_viewset
 from portal_pages.inbox.counts import inbox_counts
 
@@ -36,9 +35,6 @@ def messages_home_tile(request):
     }
 
 
-hooks.register("register_bench_pages", bench.inbox_pages)
-
-
 @hooks.register("register_admin_viewset")
 def register_message_viewset():
     return message_viewset
@@ -47,6 +43,3 @@ def register_message_viewset():
 @hooks.register("register_log_actions")
 def register_message_log_actions(actions):
     actions.register_action(SEND_ACTION, "Send message", "Message sent to a professional")
-
-
-hooks.register("register_demo_content", demo.load)

@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal_pages.accounts.middleware.NoStoreWhenSignedInMiddleware",
     "portal_pages.accounts.middleware.AccountStatusMiddleware",
     "portal_pages.accounts.middleware.SessionTimeoutMiddleware",
     "portal_pages.accounts.middleware.AdminOTPRequiredMiddleware",
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal_pages.accounts.context_processors.professional",
             ],
         },
     },
@@ -135,13 +137,14 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's rules, with messages in the GOV.UK style.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "portal_pages.accounts.validators.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "portal_pages.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "portal_pages.accounts.validators.CommonPasswordValidator"},
     {
         "NAME": "portal_pages.accounts.validators.MaximumLengthValidator",
         "OPTIONS": {"max_length": 128},
@@ -227,6 +230,10 @@ TASKS = {
 
 # Sessions live in the database, which every instance shares; they are never tied to the
 # client's IP address because school and NHS proxies change it between requests.
+# The largest form body a browser may send: far above the longest answer anyone types (a
+# 1 MB memo is stored) and small enough that a few requests cannot exhaust a worker's memory.
+# Larger bodies get the 413 page (portal_site.views.bad_request).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
@@ -236,7 +243,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
-    }
+    },
+    # What every page's frame reads (the portal settings and footer links), kept in each
+    # process so a page view spends no query on it. A save clears the saving process's
+    # copy; the others' copies expire within a minute.
+    "frame": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-frame",
+        "TIMEOUT": 60,
+    },
 }
 
 WAGTAIL_SITE_NAME = "SEND Professional Portal"
@@ -244,11 +259,17 @@ WAGTAILADMIN_LOGIN_URL = "two_factor:login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Gravatar would receive a hash of every staff email address the admin shows (and the
+# content security policy blocks it anyway): avatars are Wagtail's default or uploaded ones.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = SITE_URL
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal_site.throttling.AnonymousAPIRateThrottle"],
 }
+# Requests a minute each client address may make to the read-only API.
+PORTAL_API_ANON_RATE = env("PORTAL_API_ANON_RATE", "120/minute")
 
 # The portal's pages run only their own scripts and styles; the two inline scripts in the
 # base template carry a per-request nonce. Wagtail's admin has its own inline scripts and
@@ -276,10 +297,17 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"format": "[{asctime}] {message}", "style": "{", "datefmt": "%d/%b/%Y %H:%M:%S"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # Task and page events are recorded in the database; repeating them here is noise.
     "loggers": {
+        # Django gives these loggers console handlers of their own; with the root's, every
+        # request and 404 would be printed twice. Emptied, they pass their records to the root.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # Task and page events are recorded in the database; repeating them here is noise.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },

@@ -4,14 +4,11 @@ real task queue (immediate backend) and Django's outbox."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from portal_pages.accounts.groups import SEND_TEAM
 from portal_pages.accounts.models import User
+from tests.factories import TEST_PASSWORD as PASSWORD
 
-# The root conftest's TEST_PASSWORD, so registered and fixture-made users sign in alike.
-PASSWORD = "correct-horse-battery-staple"
 LOGIN_STEP_FIELD = "portal_login_view-current_step"
 
 
@@ -70,31 +67,6 @@ def sign_in_with_emailed_code(client, mailoutbox, email, password=PASSWORD):
 def site(demo_site):
     """The demo site: portal settings (SEND team address) and registration settings."""
     return demo_site
-
-
-@pytest.fixture
-def send_officer(db, organisation):
-    user = User.objects.create_user(
-        email="officer@exampleshire.gov.uk",
-        password=PASSWORD,
-        full_name="Sam Okafor",
-        organisation=organisation,
-        status=User.Status.APPROVED,
-    )
-    user.groups.add(Group.objects.get(name=SEND_TEAM))
-    return user
-
-
-@pytest.fixture
-def officer_client(client_factory, send_officer, sign_in):
-    return sign_in(client_factory(), send_officer)
-
-
-@pytest.fixture
-def client_factory():
-    from django.test import Client
-
-    return Client
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
+import re
 from datetime import timedelta
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -168,3 +171,52 @@ def test_dashboard_panel_counts_registrations_waiting(officer_client, awaiting):
 
     assert "Registrations waiting for approval" in page
     assert "<strong>2</strong> professionals are waiting" in page
+
+
+def test_an_action_from_a_searched_listing_returns_to_the_listing_with_its_search(
+    officer_client, awaiting
+):
+    user = awaiting(full_name="Wendy Waiting")
+    # Searching or filtering refreshes the listing through its results fragment.
+    results = reverse("wagtailsnippets_accounts_registration:list_results")
+    fragment = officer_client.get(
+        results + "?q=wendy&status=email_confirmed", headers={"x-requested-with": "XMLHttpRequest"}
+    ).content.decode()
+    approve = re.search(r'href="([^"]*/approve/\?[^"]*)"', fragment).group(1)
+    next_url = parse_qs(urlsplit(unescape(approve)).query)["next"][0]
+    assert next_url == LISTING + "?q=wendy&status=email_confirmed"
+
+    response = officer_client.post(unescape(approve))
+    assert response.status_code == 302
+    assert response.url == next_url
+    listing = officer_client.get(response.url)
+    assert listing.status_code == 200
+    assert "Approved registration: 1." in listing.content.decode()
+    user.refresh_from_db()
+    assert user.status == User.Status.APPROVED
+
+
+def test_emails_use_the_names_and_send_team_contact_from_portal_settings(
+    officer_client, awaiting, site, mailoutbox
+):
+    from wagtail.models import Site
+
+    from portal_pages.pages.models import PortalSettings
+
+    portal = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    portal.service_name = "Northshire SEND Hub"
+    portal.council_name = "Northshire Council"
+    portal.send_team_email = "send@northshire.gov.uk"
+    portal.send_team_phone = "01632 960 777"
+    portal.save()
+    user = awaiting()
+
+    officer_client.post(bulk_url("reject", user), {"reason": "Not a professional address"})
+
+    email = mailoutbox[-1]
+    assert email.from_email.startswith("Northshire SEND Hub <")
+    assert "Northshire Council SEND team could not approve" in email.body
+    assert "for the Northshire SEND Hub" in email.body
+    assert "by email at send@northshire.gov.uk or by phone on 01632 960 777" in email.body
+    assert "SEND Professional Portal" not in email.body
+    assert "reply to the SEND team" not in email.body

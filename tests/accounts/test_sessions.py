@@ -88,14 +88,18 @@ def test_signed_in_pages_carry_the_timeout_dialog_and_visitors_do_not(
     professional_client, client, demo_site
 ):
     page = professional_client.get("/").content.decode()
-    assert 'role="dialog"' in page or "<dialog" in page
+    assert "<dialog" in page
     assert 'aria-modal="true"' in page
     assert "You will be signed out in 2 minutes" in page
     assert "accounts/session-timeout.js" in page
     assert "session-timeout.js" not in Client().get("/").content.decode()
 
 
-def test_keep_alive_after_the_session_ended_answers_401_for_the_script(client, db):
-    response = client.post(reverse("accounts:keep_alive"))
-    assert response.status_code == 401
-    assert response.json() == {"remaining": 0}
+def test_keep_alive_after_the_session_ended_answers_401_for_the_script(professional_client):
+    with time_machine.travel(timezone.now() + timedelta(minutes=21)):
+        response = professional_client.post(
+            reverse("accounts:keep_alive"), headers={"Accept": "application/json"}
+        )
+        assert response.status_code == 401
+        assert response.json() == {"remaining": 0}
+        assert professional_client.get(ACCOUNT).status_code == 302

@@ -1,7 +1,6 @@
 """Real-browser tests: Debian's Chromium driven by Playwright against pytest-django's live
 server, for pages whose script matters."""
 
-import importlib
 import os
 import shutil
 from io import StringIO
@@ -31,40 +30,6 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
-
-
-def restore_migration_data():
-    """A live-server test runs outside a transaction, so the database is flushed after it,
-    taking what data migrations made; put back what the portal relies on."""
-    from django.apps import apps
-    from django.conf import settings
-    from django.contrib.auth.models import Group
-    from django.utils.translation import get_supported_language_variant
-    from wagtail.models import Locale, Page
-
-    from portal_pages.accounts.groups import CONTENT_EDITORS
-
-    language = get_supported_language_variant(settings.LANGUAGE_CODE)
-    locale, _ = Locale.objects.get_or_create(language_code=language)
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    Group.objects.get_or_create(name=CONTENT_EDITORS)
-    importlib.import_module("portal_pages.accounts.migrations.0002_send_team_group").create_group(
-        apps, None
-    )
-
-
-@pytest.fixture
-def live_site(live_server, transactional_db):
-    """The live server with the demo site loaded."""
-    from wagtail.models import Site
-
-    from portal_site import demo
-
-    restore_migration_data()
-    demo.load()
-    Site.objects.filter(is_default_site=True).update(hostname="localhost")
-    return live_server
 
 
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

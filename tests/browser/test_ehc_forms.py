@@ -62,6 +62,71 @@ def test_typing_in_a_memo_is_saved_without_pressing_a_button(page, live_site, si
     assert Submission.objects.get().answers["child_views"].startswith("Alex says")
 
 
+def wait_for_saved_answer(submission, key, expected, page):
+    """The saved answer once the server has it: a save sent as a page closes arrives a moment
+    later, so look again a few times before giving up."""
+    for _ in range(50):
+        submission.refresh_from_db()
+        if submission.answers.get(key) == expected:
+            return expected
+        page.wait_for_timeout(200)
+    return submission.answers.get(key)
+
+
+def serve_next_load_as_first_loaded(page):
+    """Answer the next load of the step with the page as it was first served: the load has
+    read the step before the save sent as the page was left reached the server, as happens
+    on a reload or a quick return (that save cannot be held back in the browser itself)."""
+    first_loaded = page.request.get(page.url).text()
+    page.route(
+        page.url,
+        lambda route: route.fulfill(body=first_loaded, content_type="text/html; charset=utf-8"),
+        times=1,
+    )
+
+
+def test_text_typed_just_before_a_reload_is_kept_and_saves_without_a_conflict(
+    page, live_site, signed_in_draft
+):
+    open_step(page, live_site, signed_in_draft, "child_views")
+    serve_next_load_as_first_loaded(page)
+    page.locator("#child_views").press_sequentially("Typed a moment before reloading")
+    page.reload()
+    assert page.input_value("#child_views") == "Typed a moment before reloading"
+    page.locator("[data-ehc-autosave-status]").filter(has_text="Saved at").wait_for()
+
+    page.get_by_role("button", name="Save and continue").click()
+    assert "changed in another window" not in page.content()
+    signed_in_draft.refresh_from_db()
+    assert signed_in_draft.answers["child_views"] == "Typed a moment before reloading"
+
+
+def test_text_typed_just_before_following_a_link_is_there_on_return(
+    page, live_site, signed_in_draft
+):
+    open_step(page, live_site, signed_in_draft, "child_views")
+    serve_next_load_as_first_loaded(page)
+    page.locator("#child_views").press_sequentially("Typed before going to the task list")
+    page.get_by_role("link", name="Back to the task list").click()
+    open_step(page, live_site, signed_in_draft, "child_views")
+    assert page.input_value("#child_views") == "Typed before going to the task list"
+    page.get_by_role("button", name="Save and come back later").click()
+    assert "changed in another window" not in page.content()
+    signed_in_draft.refresh_from_db()
+    assert signed_in_draft.answers["child_views"] == "Typed before going to the task list"
+
+
+def test_text_typed_just_before_the_tab_is_closed_is_saved(page, live_site, signed_in_draft):
+    tab = page.context.new_page()
+    open_step(tab, live_site, signed_in_draft, "child_views")
+    tab.locator("#child_views").press_sequentially("Typed as the tab closed")
+    tab.close(run_before_unload=True)
+    assert (
+        wait_for_saved_answer(signed_in_draft, "child_views", "Typed as the tab closed", page)
+        == "Typed as the tab closed"
+    )
+
+
 def test_answers_are_sent_before_the_idle_timeout_signs_out(page, live_site, signed_in_draft):
     open_step(page, live_site, signed_in_draft, "child_views")
     page.locator("#child_views").press_sequentially("Typed just before time ran out")

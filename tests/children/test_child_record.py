@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
@@ -49,9 +49,17 @@ def test_add_person_saves_normalised_details_and_goes_to_confirm(professional_cl
 
 
 def test_optional_details_may_be_left_out(professional_client):
-    professional_client.post(ADD, person(gender="", upn="", nhs_number="", setting=""))
+    professional_client.post(
+        ADD, person(gender="", upn="", nhs_number="", home_postcode="", setting="")
+    )
     child = Child.objects.get()
-    assert (child.gender, child.upn, child.nhs_number, child.setting) == ("", "", "", "")
+    assert (child.gender, child.upn, child.nhs_number, child.home_postcode, child.setting) == (
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
 
 
 @pytest.mark.parametrize(
@@ -66,8 +74,9 @@ def test_optional_details_may_be_left_out(professional_client):
         ({"date_of_birth-month": ""}, "date_of_birth", "Date of birth must include a month"),
         ({"date_of_birth-day": "30", "date_of_birth-month": "2"}, "date_of_birth", "real date"),
         ({"date_of_birth-year": "2026"}, "date_of_birth", "today or in the past"),
-        # Too big for the calendar: a GOV.UK error, not a server error.
-        ({"date_of_birth-year": "99999999999999999999"}, "date_of_birth", "real date"),
+        # 20 digits: past the platform's C integer, where int() turns into OverflowError.
+        ({"date_of_birth-year": "9" * 20}, "date_of_birth", "real date"),
+        ({"date_of_birth-day": "9" * 20}, "date_of_birth", "real date"),
         (
             {"date_of_birth-year": "2000", "date_of_birth-month": "5", "date_of_birth-day": "31"},
             "date_of_birth",
@@ -76,8 +85,10 @@ def test_optional_details_may_be_left_out(professional_client):
         ({"upn": "A801200005001"}, "upn", "right check letter"),
         ({"nhs_number": "9434765918"}, "nhs_number", "Enter a valid NHS number"),
         ({"home_postcode": "12345"}, "home_postcode", "Enter a real postcode"),
-        ({"home_postcode": ""}, "home_postcode", "Enter the child's home postcode"),
-        ({"gender": "robot"}, "gender", "Select a valid choice"),
+        ({"gender": "robot"}, "gender", "Select gender from the list"),
+        # A right-to-left override, and a zero-width space: names that imitate another.
+        ({"given_name": "Ada\u202eecalevol"}, "given_name", "cannot include hidden characters"),
+        ({"family_name": "Lovelace\u200b"}, "family_name", "cannot include hidden characters"),
     ],
 )
 def test_errors_show_in_the_summary_and_by_the_field_and_keep_what_was_typed(
@@ -225,13 +236,13 @@ def test_overdue_key_dates_are_tagged(professional_client, child, make_case):
 
 def test_forms_section_is_filled_by_hooks_in_order(professional_client, child):
     def first(request, child):
-        return f"<p>First for {child.given_name}</p>"
+        return format_html("<p>First for {}</p>", child.given_name)
 
     def nothing(request, child):
         return None
 
     def second(request, child):
-        return "<p>Second</p>"
+        return format_html("<p>{}</p>", "Second")
 
     with (
         hooks.register_temporarily("register_child_home_section", first),
@@ -243,6 +254,20 @@ def test_forms_section_is_filled_by_hooks_in_order(professional_client, child):
     assert "<p>First for Ada</p>" in html
     assert html.index("First for Ada") < html.index("<p>Second</p>")
     assert "There are no forms" not in html
+
+
+def test_a_section_hook_returning_plain_text_is_escaped_not_trusted(professional_client, child):
+    child.given_name = "<script>alert(1)</script>"
+    child.save()
+
+    def careless(request, child):
+        return f"<p>Forms for {child.given_name}</p>"
+
+    with hooks.register_temporarily("register_child_home_section", careless):
+        html = professional_client.get(reverse("children:home", args=[child.pk])).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert escape("<p>Forms for <script>alert(1)</script></p>") in html
 
 
 def test_opening_a_record_is_logged(professional_client, professional, child):

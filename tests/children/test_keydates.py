@@ -2,7 +2,8 @@
 
 import datetime
 
-from portal_pages.children.keydates import case_key_dates, key_dates_due
+from portal_pages.children.keydates import case_key_dates
+from portal_pages.children.reminders import key_dates_due
 from portal_pages.children.stages import Stage
 from portal_pages.children.timescales import DueStatus
 

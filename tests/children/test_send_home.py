@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal_pages.children.models import Child
+from tests.factories import ChildFactory
 
 INDEX = reverse("children:index")
 
@@ -212,16 +213,9 @@ def test_sorting(professional_client, professional, make_child, make_case, sort,
 
 
 def bulk_children(owner, count):
+    """`count` records of `owner` named Given0000, Given0001, ..., every tenth hidden."""
     Child.objects.bulk_create(
-        Child(
-            created_by=owner,
-            given_name=f"Given{n:04d}",
-            family_name=f"Family{n:04d}",
-            date_of_birth=datetime.date(2010, 1, 1) + datetime.timedelta(days=n),
-            home_postcode="SW1A 1AA",
-            setting="Oakfield Primary School",
-            hidden=n % 10 == 0,
-        )
+        ChildFactory.build(created_by=owner, given_name=f"Given{n:04d}", hidden=n % 10 == 0)
         for n in range(count)
     )
 

@@ -1,15 +1,12 @@
 """Fixtures of the EHC forms area: a lookup list, forms built from compact step data, a
 child record and a professional's draft."""
 
-import datetime
-
 import pytest
 from django.utils.datastructures import MultiValueDict
 
 from ehc_forms.demo import build_steps, f, group, memo, note, text
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage, LookupList, Submission
 from ehc_forms.saving import start_draft
-from portal_pages.children.models import Child
 
 
 @pytest.fixture
@@ -95,16 +92,6 @@ SAMPLE_STEPS = [
 @pytest.fixture
 def sample_form(make_form):
     return make_form(SAMPLE_STEPS)
-
-
-@pytest.fixture
-def child(professional):
-    return Child.objects.create(
-        created_by=professional,
-        given_name="Alex",
-        family_name="Taylor",
-        date_of_birth=datetime.date(2016, 5, 14),
-    )
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ehc_forms.models import EHCFormPage, FormShare, LookupList
-from portal_pages.accounts.groups import CONTENT_EDITORS, SEND_TEAM
+from portal_pages.accounts.groups import CONTENT_EDITORS
 from portal_pages.children.models import Child
 from portal_pages.inbox.models import Message
+from tests.factories import SendOfficerFactory
 
 
 def test_the_send_team_shares_a_form_with_a_professional(
@@ -21,8 +22,7 @@ def test_the_send_team_shares_a_form_with_a_professional(
     sign_in,
     django_assert_max_num_queries,
 ):
-    officer = make_professional(email="officer@exampleshire.gov.uk")
-    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    officer = SendOfficerFactory(email="officer@exampleshire.gov.uk")
     sign_in(client, officer)
 
     response = client.post(
@@ -60,8 +60,7 @@ def test_editors_keep_lookup_lists_and_the_send_team_cannot(
     url = f"/admin/snippets/ehc_forms/lookuplist/edit/{lookup.pk}/"
     assert client.get(url).status_code == 200
 
-    officer = make_professional(email="officer@exampleshire.gov.uk")
-    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    officer = SendOfficerFactory(email="officer@exampleshire.gov.uk")
     sign_in(client, officer)
     assert client.get(url).status_code == 302  # Wagtail's "no permission" redirect
     assert LookupList.objects.count() == 1
@@ -84,8 +83,7 @@ def test_a_form_with_drafts_cannot_be_deleted(client, sign_in, draft, sample_for
 
 
 def share_as_officer(client, make_professional, sign_in, **fields):
-    officer = make_professional(email="officer@exampleshire.gov.uk")
-    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    officer = SendOfficerFactory(email="officer@exampleshire.gov.uk")
     sign_in(client, officer)
     return client.post("/admin/form_shares/new/", fields)
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail import hooks
 
 from ehc_forms.definition import StepState
-from ehc_forms.demo import load_forms
+from ehc_forms.demo import group, load_forms, text
 from ehc_forms.models import EHCFormPage, FormShare, Submission, SubmissionEvent
 from ehc_forms.saving import start_draft
 from ehc_forms.wagtail_hooks import child_forms_section
@@ -196,7 +196,7 @@ def test_save_and_continue_with_errors_keeps_everything(professional_client, dra
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
-    assert 'href="#known_as">Ensure this value has at most 20 characters' in html
+    assert 'href="#known_as">Known as must be 20 characters or fewer' in html
     assert 'href="#primary_need">Choose one of the options in the list</a>' in html
     assert 'href="#looked_after">Select yes or no for “Looked after?”</a>' in html
     assert 'value="A name far longer than twenty characters"' in html
@@ -392,3 +392,56 @@ def test_forms_in_progress_lists_only_my_drafts(
     assert "Sam Lee" not in html
     home = professional_client.get("/").content.decode()
     assert 'href="/forms/">Forms in progress</a>' in home
+
+
+def test_adding_a_row_to_a_required_group_shows_no_error(
+    professional_client, make_form, child, professional
+):
+    form = make_form(
+        [
+            (
+                "People",
+                "",
+                [
+                    group(
+                        "attendees", "Who attended", "person", [text("name", "Name")], required=True
+                    )
+                ],
+            )
+        ]
+    )
+    draft = start_draft(professional, child, form, {})
+    url = step_url(draft, 1)
+    professional_client.post(
+        url, {"version": draft.version, "action": "attendees:add", "attendees-rows": "0"}
+    )
+    html = professional_client.get(url).content.decode()
+    assert "Person 1" in html
+    assert "Add at least one person" not in html
+    assert "There is a problem" not in html
+
+    # Saving to continue with the row still empty is when the error is due.
+    response = professional_client.post(
+        url, {"version": draft.version + 1, "action": "continue", "attendees-rows": "1"}
+    )
+    assert "Add at least one person" in response.content.decode()
+
+
+@pytest.mark.parametrize("part", ["day", "month", "year"])
+def test_an_oversized_date_part_is_a_govuk_error_on_save(professional_client, draft, reload, part):
+    oversized = "9" * 20
+    typed = {"day": "1", "month": "2", "year": "2026", part: oversized}
+    response = professional_client.post(
+        step_url(draft, 2),
+        {
+            "version": draft.version,
+            "action": "continue",
+            "child_views": "Fine",
+            **{f"meeting_date-{name}": value for name, value in typed.items()},
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'href="#meeting_date">[^<]* must be a real date</a>', html)
+    assert f'value="{oversized}"' in html
+    assert reload(draft).answers["meeting_date"] == typed

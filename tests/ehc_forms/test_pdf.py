@@ -69,7 +69,7 @@ def test_a_200000_character_answer_is_printed_in_full(
     assert f"Page 3 of {len(pages)}" in pages[2]
     first = re.sub(r"\s+", "", pages[0])
     assert "ExampleshireCountyCouncil" in first and "Longform" in first
-    assert "AlexTaylor" in first and "14May2016" in first
+    assert "AdaLovelace" in first and "1May2016" in first
     assert submission.reference in first
     last = re.sub(r"\s+", "", pages[-1])
     assert "Ticked:TheinformationIhavegivenisaccurate" in last

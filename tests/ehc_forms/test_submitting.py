@@ -348,3 +348,20 @@ def test_editors_set_the_declarations_and_what_happens_next(
         sent.reference.startswith("PA-") and sent.declarations[0] == "I am the child's therapist."
     )
     assert "A therapist will call you." in professional_client.get(response.url).content.decode()
+
+
+def test_edit_while_a_new_draft_of_the_form_is_open_points_to_that_draft(
+    professional_client, finished, professional, reload, send
+):
+    send(professional_client, finished)
+    sent = reload(finished)
+    newer = start_draft(professional, sent.child, sent.form, {"full_name": "Alex"})
+    edit_url = reverse("ehc_forms:edit", args=[sent.pk])
+    for response in (
+        professional_client.get(edit_url),
+        professional_client.post(edit_url, {"reason": "Wrong primary need."}),
+    ):
+        html = response.content.decode()
+        assert "You already have a draft of this form" in html
+        assert reverse("ehc_forms:task_list", args=[newer.pk]) in html
+    assert not Submission.objects.filter(previous=sent).exists()

@@ -4,51 +4,18 @@ import datetime
 
 import pytest
 
-from portal_pages.children.models import Child
+from tests.factories import ChildFactory, EHCCaseFactory
 
 
 @pytest.fixture
-def child(professional):
-    """A child record of `professional`, with a name that must never reach an email."""
-    return Child.objects.create(
-        created_by=professional,
-        given_name="Zephyrine",
-        family_name="Quillfeather",
-        date_of_birth=datetime.date(2016, 4, 9),
-    )
-
-
-@pytest.fixture
-def send_officer(make_professional):
-    """A member of the SEND team group, as the migrations set it up."""
-    from django.contrib.auth.models import Group
-
-    from portal_pages.accounts.groups import SEND_TEAM
-
-    officer = make_professional(
-        email="officer@exampleshire.gov.uk", full_name="Sam Okafor", organisation=None
-    )
-    officer.groups.add(Group.objects.get(name=SEND_TEAM))
-    return officer
-
-
-@pytest.fixture
-def officer_client(client, send_officer, sign_in):
-    """A test client signed in to the admin, with both factors, as `send_officer`."""
-    return sign_in(client, send_officer)
-
-
-@pytest.fixture
-def ehc_case(db):
+def ehc_case(child):
     """A case whose decision whether to assess (6 weeks from the request) is due on
     2 March 2027."""
-    from portal_pages.children.models import EHCCase
-
-    return EHCCase.objects.create(
+    return EHCCaseFactory(
         reference="EHC-77001",
-        given_name="Zephyrine",
-        family_name="Quillfeather",
-        date_of_birth=datetime.date(2016, 4, 9),
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
         stage="decision_to_assess",
         request_received_on=datetime.date(2027, 1, 19),
     )
@@ -58,11 +25,11 @@ def ehc_case(db):
 def linked_records(ehc_case, child, make_professional):
     """Two professionals' own records of the same child, both linked to `ehc_case`."""
     colleague = make_professional(email="therapist@nhs.example.uk")
-    other = Child.objects.create(
+    other = ChildFactory(
         created_by=colleague,
-        given_name="Zephyrine",
-        family_name="Quillfeather",
-        date_of_birth=datetime.date(2016, 4, 9),
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
         ehc_case=ehc_case,
     )
     child.ehc_case = ehc_case

@@ -2,14 +2,13 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from portal_pages.accounts.groups import SEND_TEAM
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
+from tests.factories import SendOfficerFactory
 
 COMPOSE = "/admin/inbox_messages/new/"
 LISTING = "/admin/inbox_messages/"
@@ -41,7 +40,7 @@ def test_the_send_team_composes_an_action_request_about_a_child(
         due="2030-03-01",
         child=child.pk,
         link_url="/children/1/",
-        link_text="Zephyrine's record",
+        link_text="Ada's record",
     )
 
     assert response.status_code == 302 and response["Location"] == LISTING
@@ -53,7 +52,7 @@ def test_the_send_team_composes_an_action_request_about_a_child(
     )
     assert message.needs_action and message.due == datetime.date(2030, 3, 1)
     assert message.sender_name == "Sam Okafor, SEND team"
-    assert len(mailoutbox) == 1 and "Zephyrine" not in mailoutbox[0].body
+    assert len(mailoutbox) == 1 and "Ada" not in mailoutbox[0].body
     assert "report" not in mailoutbox[0].body
     entry = ModelLogEntry.objects.get(action="inbox.send")
     assert (entry.object_id, entry.user) == (str(message.pk), send_officer)
@@ -64,8 +63,7 @@ def test_an_organisation_message_reaches_every_approved_member_once(
 ):
     members = [make_professional(), make_professional()]
     make_professional(status=User.Status.EMAIL_CONFIRMED)
-    colleague_on_the_team = make_professional()
-    colleague_on_the_team.groups.add(Group.objects.get(name=SEND_TEAM))
+    SendOfficerFactory(organisation=organisation)  # a colleague on the SEND team
     elsewhere = Organisation.objects.create(name="Birch College", kind="college")
     make_professional(organisation=elsewhere)
 
@@ -140,6 +138,26 @@ def test_the_listing_shows_who_has_read_what(
     # Newest first: the first page holds the latest 20.
     assert re.search(r">\s*Sent 29\s*<", html)
     assert not re.search(r">\s*Sent 29\s*<", unread) and re.search(r">\s*Sent 28\s*<", unread)
+
+
+def test_the_listing_searches_subjects_and_recipients_names_and_emails(
+    officer_client, send_officer, make_professional
+):
+    amira = make_professional(full_name="Amira Okonjo", email="amira@brookside.sch.uk")
+    other = make_professional(full_name="Ben Hale", email="ben@hillview.sch.uk")
+    send_message(amira, "Annual review paperwork", "Body", sender=send_officer)
+    send_message(other, "Panel dates for spring", "Body", sender=send_officer)
+    send_message(other, "Transport request", "Body", sender=send_officer)
+
+    def found(text):
+        html = officer_client.get(LISTING, {"q": text}).content.decode()
+        subjects = ["Annual review paperwork", "Panel dates for spring", "Transport request"]
+        return {subject for subject in subjects if subject in html}
+
+    assert found("PANEL dates") == {"Panel dates for spring"}
+    assert found("okonjo") == {"Annual review paperwork"}
+    assert found("hillview.sch") == {"Panel dates for spring", "Transport request"}
+    assert found("nothing like this") == set()
 
 
 def test_a_sent_message_cannot_be_edited_or_deleted_by_the_send_team(

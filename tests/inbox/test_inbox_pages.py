@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
+from tests.factories import MessageFactory
 
 
 @pytest.fixture
@@ -13,17 +14,7 @@ def other_professional(make_professional):
 
 
 def make_messages(user, count, **fields):
-    start = timezone.now()
-    Message.objects.bulk_create(
-        Message(
-            recipient=user,
-            subject=f"Message {n}",
-            body="Body",
-            created=start - datetime.timedelta(minutes=n),
-            **fields,
-        )
-        for n in range(count)
-    )
+    Message.objects.bulk_create(MessageFactory.build_batch(count, recipient=user, **fields))
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client, professional):
@@ -66,7 +57,7 @@ def test_opening_a_message_marks_it_read_and_shows_it_all(professional_client, p
     assert message.read_at is not None
     assert "Annual review due" in html
     assert "Please send your advice.<br>Thank you." in html
-    assert "Zephyrine Quillfeather" in html
+    assert "Ada Lovelace" in html
     assert "by 1 March 2030" in html
     assert (
         '<a class="govuk-link" href="/forms/submissions/3/">Your annual review advice</a>' in html

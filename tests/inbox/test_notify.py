@@ -8,8 +8,8 @@ from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
 from portal_pages.inbox.tasks import EMAIL_SUBJECT
 
-SECRET_SUBJECT = "Concerns about Zephyrine at home"
-SECRET_BODY = "Zephyrine's answer: she struggles with reading and sleeps badly."
+SECRET_SUBJECT = "Concerns about Ada at home"
+SECRET_BODY = "Ada's answer: she struggles with reading and sleeps badly."
 
 
 def test_a_message_is_stored_with_everything_it_concerns(professional, child, mailoutbox):
@@ -41,7 +41,7 @@ def test_each_message_emails_a_sign_in_link_and_nothing_personal(professional, c
         category=Message.Category.ACTION,
         child=child,
         link_url="/forms/submissions/81/",
-        link_text="Request for Zephyrine Quillfeather",
+        link_text="Request for Ada Lovelace",
     )
 
     assert len(mailoutbox) == 1
@@ -51,7 +51,7 @@ def test_each_message_emails_a_sign_in_link_and_nothing_personal(professional, c
     assert f"http://testserver/messages/{message.pk}/" in email.body
     assert "asks you to do something" in email.body
     everything = email.subject + email.body + str(email.message())
-    for private in ["Zephyrine", "Quillfeather", SECRET_SUBJECT, "struggles", "/forms/"]:
+    for private in ["Ada", "Lovelace", SECRET_SUBJECT, "struggles", "/forms/"]:
         assert private not in everything
 
 

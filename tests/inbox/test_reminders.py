@@ -27,11 +27,11 @@ def test_a_key_date_due_within_14_days_reminds_each_linked_professional_once(
     assert [m.recipient for m in messages] == [r.created_by for r in linked_records]
     assert [m.child for m in messages] == linked_records
     first = messages[0]
-    assert first.subject == "Due in 9 days: Decision whether to assess for Zephyrine Quillfeather"
+    assert first.subject == "Due in 9 days: Decision whether to assess for Ada Lovelace"
     assert first.needs_action and first.due == datetime.date(2027, 3, 2)
     assert first.link_url == f"/children/{linked_records[0].pk}/home/"
     assert len(mailoutbox) == 2
-    assert all("Zephyrine" not in email.body for email in mailoutbox)
+    assert all("Ada" not in email.body for email in mailoutbox)
 
 
 def test_an_overdue_key_date_gets_one_more_reminder_then_no_more(linked_records):
@@ -45,7 +45,7 @@ def test_an_overdue_key_date_gets_one_more_reminder_then_no_more(linked_records)
 
     mine = Message.objects.filter(recipient=linked_records[0].created_by)
     assert [m.subject.split(":")[0] for m in mine] == ["Overdue", "Due in 9 days"]
-    assert mine[0].body.startswith("Decision whether to assess for Zephyrine Quillfeather was due")
+    assert mine[0].body.startswith("Decision whether to assess for Ada Lovelace was due")
 
 
 def test_nothing_is_sent_for_dates_further_off_or_unlinked_records(ehc_case, child):
@@ -77,7 +77,7 @@ def test_a_stage_change_messages_each_professional_whose_record_is_linked(
     messages = Message.objects.order_by("recipient_id")
     assert [(m.recipient, m.child) for m in messages] == [(r.created_by, r) for r in linked_records]
     assert not Message.objects.filter(recipient=unlinked).exists()
-    assert messages[0].subject == "Zephyrine Quillfeather's EHC stage is now Assessment"
+    assert messages[0].subject == "Ada Lovelace's EHC stage is now Assessment"
     assert "from Decision to assess to Assessment" in messages[0].body
     assert len(mailoutbox) == 2
-    assert all("Zephyrine" not in e.body and "Assessment" not in e.body for e in mailoutbox)
+    assert all("Ada" not in e.body and "Assessment" not in e.body for e in mailoutbox)

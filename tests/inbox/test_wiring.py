@@ -78,7 +78,7 @@ def test_changing_a_cases_stage_in_the_admin_messages_each_linked_professional_o
 def test_saving_a_case_without_a_stage_change_sends_nothing(
     officer_client, ehc_case, linked_records, django_capture_on_commit_callbacks
 ):
-    data = case_form(ehc_case, family_name="Quillfeather-Smith")
+    data = case_form(ehc_case, family_name="Lovelace-Smith")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = officer_client.post(reverse("ehc-cases:edit", args=[ehc_case.pk]), data)

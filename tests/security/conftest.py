@@ -1,8 +1,6 @@
 """Fixtures of the security tests: two professionals, and real objects owned by the first
 (a child record, a message about it, a published form and a draft of it)."""
 
-import datetime
-
 import pytest
 from wagtail.models import Site
 
@@ -10,8 +8,9 @@ from ehc_forms.demo import build_steps, complete_steps, f, group, memo, text
 from ehc_forms.models import EHCFormIndexPage, EHCFormPage
 from ehc_forms.saving import start_draft
 from ehc_forms.submitting import submit
-from portal_pages.children.models import Child
 from portal_pages.inbox.notify import send_message
+from tests.factories import ChildFactory
+from tests.security.fuzzing import examples_run
 
 FUZZ_STEPS = [
     (
@@ -55,12 +54,7 @@ def stranger(make_professional):
 
 @pytest.fixture
 def owner_child(owner):
-    return Child.objects.create(
-        created_by=owner,
-        given_name="Peregrine",
-        family_name="Ashdown-Vale",
-        date_of_birth=datetime.date(2016, 5, 14),
-    )
+    return ChildFactory(created_by=owner, given_name="Peregrine", family_name="Ashdown-Vale")
 
 
 @pytest.fixture
@@ -99,3 +93,11 @@ def owner_submitted(owner, owner_child, security_form):
 @pytest.fixture
 def owner_draft(owner, owner_child, security_form, owner_submitted):
     return start_draft(owner, owner_child, security_form, {"full_name": owner.full_name})
+
+
+def pytest_terminal_summary(terminalreporter):
+    if examples_run:
+        terminalreporter.section("fuzzing")
+        for test_name, count in sorted(examples_run.items()):
+            terminalreporter.write_line(f"{count:>7,} examples  {test_name}")
+        terminalreporter.write_line(f"{sum(examples_run.values()):>7,} examples in all")

@@ -9,6 +9,7 @@ from django.urls import URLPattern, get_resolver, reverse
 from ehc_forms.models import Submission
 from portal_pages.children.models import Child
 from portal_pages.inbox.models import Message
+from tests.factories import SendOfficerFactory
 
 NAMESPACES = ("children", "inbox", "ehc_forms", "accounts")
 
@@ -165,12 +166,7 @@ def test_a_professional_cannot_reach_the_admin(professional_client, path):
 def test_a_send_team_officer_without_the_second_factor_cannot_reach_the_admin(
     client, make_professional, path
 ):
-    from django.contrib.auth.models import Group
-
-    from portal_pages.accounts.groups import SEND_TEAM
-
-    officer = make_professional(email="officer@exampleshire.gov.uk")
-    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    officer = SendOfficerFactory(email="officer@exampleshire.gov.uk")
     client.force_login(officer)  # password only: no OTP device verified in the session
     response = client.get(path)
     assert response.status_code == 302

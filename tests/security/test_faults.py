@@ -6,6 +6,7 @@ import smtplib
 import time_machine
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import OperationalError, connection
+from django.test import Client
 from django.urls import reverse
 
 from ehc_forms.models import Submission
@@ -85,3 +86,61 @@ def test_a_failing_mail_server_does_not_lose_the_registration(
         assert resent.status_code == 302
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["alex.rivers@brookside.sch.uk"]
+
+
+def database_down(execute, sql, params, many, context):
+    """A database that cannot be reached: every query fails as a lost connection does."""
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+def test_with_the_database_down_every_page_is_a_plain_503_that_needs_no_database(
+    owner, sign_in, owner_child, owner_draft
+):
+    signed_in = sign_in(Client(raise_request_exception=False), owner)
+    visitor = Client(raise_request_exception=False)
+    pages = [
+        (visitor, "/"),
+        (visitor, reverse("two_factor:login")),
+        (signed_in, "/"),
+        (signed_in, reverse("children:home", args=[owner_child.pk])),
+        (signed_in, reverse("ehc_forms:step", args=[owner_draft.pk, 1])),
+    ]
+
+    # Every query fails, the error page's own included: a page needing one would not render.
+    with connection.execute_wrapper(database_down):
+        responses = [client.get(url) for client, url in pages]
+        posted = signed_in.post(
+            reverse("ehc_forms:step", args=[owner_draft.pk, 1]), {"known_as": "Perry"}
+        )
+        healthz = visitor.get(reverse("healthz"))
+
+    for response in [*responses, posted]:
+        assert response.status_code == 503, response.request
+        assert response["Retry-After"] == "60"
+        page = response.content.decode()
+        assert "The service is unavailable" in page
+        assert "Try again in a few minutes" in page
+    assert healthz.status_code == 503
+    assert healthz.json() == {"status": "unavailable", "database": "down"}
+    # Back up, the same pages work again.
+    assert signed_in.get(reverse("children:home", args=[owner_child.pk])).status_code == 200
+
+
+def test_with_the_database_down_autosave_answers_json_saying_nothing_saved_is_lost(
+    owner, sign_in, owner_draft
+):
+    signed_in = sign_in(Client(raise_request_exception=False), owner)
+    url = reverse("ehc_forms:autosave", args=[owner_draft.pk, 1])
+
+    with connection.execute_wrapper(database_down):
+        failed = signed_in.post(
+            url,
+            {"version": owner_draft.version, "known_as": "Typed in the outage"},
+            headers={"Accept": "application/json"},
+        )
+
+    assert failed.status_code == 503
+    assert failed["Content-Type"] == "application/json"
+    message = failed.json()["message"]
+    assert "not saved yet" in message and "Nothing you saved before has been lost" in message
+    assert Submission.objects.get(pk=owner_draft.pk).version == owner_draft.version

@@ -1,8 +1,9 @@
 """The SEND team works on EHC cases and sees professionals' child records (to link them);
 council editors keep the stage explanations."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal_pages.accounts.permission_grants import group_permissions
 
 # Frozen copies of portal_pages.accounts.groups, as migrations must not import app code.
 SEND_TEAM = "SEND team"
@@ -19,33 +20,7 @@ GRANTS = {
 }
 
 
-def grant(apps, schema_editor):
-    # Permissions are normally made after all migrations; make this app's now so they
-    # can be granted in the same run as a fresh database is built.
-    app_config = apps.get_app_config("children")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="children", codename__in=codenames)
-        )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in GRANTS.items():
-        for group in Group.objects.filter(name=group_name):
-            group.permissions.remove(
-                *Permission.objects.filter(
-                    content_type__app_label="children", codename__in=codenames
-                )
-            )
+grant, revoke = group_permissions("children", GRANTS)
 
 
 class Migration(migrations.Migration):

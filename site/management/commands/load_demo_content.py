@@ -2,21 +2,23 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail import hooks
+
+from portal_site.discovery import app_modules
 
 
 class Command(BaseCommand):
     help = (
-        "Load demo content: the site, home and guidance pages, a SEND team officer, a content "
-        "editor and a professional. Each area adds its own through the "
-        "`register_demo_content` hook. Safe to run more than once."
+        "Load demo content: the site, home and guidance pages, a council administrator, a SEND "
+        "team officer, a content editor and a professional. Each installed app adds its own "
+        "with a `load()` function in its `demo.py`, in INSTALLED_APPS order. Safe to run more "
+        "than once."
     )
 
     def handle(self, *args, **options):
         sign_ins = []
         with transaction.atomic():
-            for load in hooks.get_hooks("register_demo_content"):
-                sign_ins.extend(load() or [])
+            for demo in app_modules("demo"):
+                sign_ins.extend(demo.load() or [])
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         if sign_ins:
             self.stdout.write("Demo sign-in details (codes are emailed to var/mail/):")
