@@ -5,7 +5,8 @@ with the demo content loaded. Screenshots of each page go to var/screenshots/.""
 from django.urls import reverse
 
 from ehc_forms.models import Submission
-from guidance.models import GuidancePage
+from guidance.models import DataGuidancePage, GuidancePage
+from notices.models import Notice
 from portal_pages.accounts.admin_views import Registration
 from portal_pages.accounts.demo import DEMO_PASSWORD
 from portal_pages.accounts.models import User
@@ -23,8 +24,22 @@ def test_pages_anyone_can_see(page, demo_portal, audit):
     audit.check("home")
     page.goto(url + GuidancePage.objects.live().first().url)
     audit.check("guidance")
+    page.goto(url + DataGuidancePage.objects.live().first().url)
+    audit.check("data guidance")
     page.goto(url + "/no-such-page/")
     audit.check("not found")
+
+    for severity in Notice.Severity:
+        Notice.objects.create(
+            title=f"{severity.label} notice",
+            message=f"<p>A {severity.label.lower()} notice with <a href='/'>a link</a>.</p>",
+            severity=severity,
+            placement=Notice.Placement.EVERYWHERE,
+            live=False,
+        ).save_revision().publish()
+    page.goto(url + "/")
+    assert page.locator(".govuk-notification-banner").count() >= len(Notice.Severity)
+    audit.check("a notice of each severity")
 
     page.goto(url + reverse("accounts:register"))
     audit.check("registration")
