@@ -58,7 +58,7 @@ def test_sign_in_and_fill_a_step_with_the_keyboard_only(page, demo_portal, mailo
     assert page.get_attribute("#id_auth-username", "autocomplete") == "username"
     assert page.get_attribute("#id_auth-password", "autocomplete") == "current-password"
     assert paste_allowed(page, "#id_auth-password")
-    assert page.locator("img, canvas, iframe").count() == 0
+    assert page.locator("main form :is(img, canvas, iframe)").count() == 0
 
     tab_to(page, "element.id === 'id_auth-username'")
     page.keyboard.type(PROFESSIONAL)
