@@ -91,6 +91,12 @@ class PageAudit:
         # which rightly refuses injected script tags, does not block it.
         if not self.page.evaluate("typeof window.axe !== 'undefined'"):
             self.page.evaluate(AXE_SCRIPT.read_text())
+        # Colours are judged as they end up, not part-way through a fade-in (the admin's
+        # messages animate in); endless animations cannot finish and are left running.
+        self.page.evaluate(
+            """document.getAnimations().forEach(animation => {
+                try { animation.finish(); } catch (endless) {} })"""
+        )
         results = self.page.evaluate(
             """([context, tags]) => axe.run(context || document,
                 {runOnly: {type: "tag", values: tags}, rules: {region: {enabled: true}},
