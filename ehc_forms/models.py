@@ -307,6 +307,10 @@ class Submission(models.Model):
     next version as a new draft (same reference, `version_number` + 1, `previous` pointing
     at the version it came from), so every version that was sent stays as it was sent."""
 
+    # The Submissions viewset would otherwise index each draft's links on every save (and
+    # autosave runs every few seconds); nothing needs "where is this used" for submissions.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Submitted"
