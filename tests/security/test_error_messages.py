@@ -133,7 +133,7 @@ def test_forms_for_visitors(client, demo_site, name, fields, extra):
 
 
 def test_the_security_code(client, demo_site, professional):
-    from tests.conftest import TEST_PASSWORD
+    from tests.factories import TEST_PASSWORD
 
     url = reverse("two_factor:login")
     client.post(
