@@ -97,6 +97,16 @@ class PortalLoginView(LoginView):
             setattr(user, USER_DEFAULT_DEVICE_ATTR_NAME, ensure_email_device(user))
         return user
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # A fresh wizard holds nothing: leaving it out of the session (once the page is
+        # drawn from it) keeps a visitor's session empty, so looking at the page stores no
+        # session row. The first POST starts the wizard's storage again.
+        if not request.user.is_authenticated and isinstance(response, TemplateResponse):
+            response.render()
+            request.session.pop(self.storage.prefix, None)
+        return response
+
     def post(self, *args, **kwargs):
         user = self.get_user()
         if user and self.steps.current != self.AUTH_STEP:
