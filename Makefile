@@ -79,11 +79,17 @@ test: lint check pytest ## Everything CI runs on SQLite: format, lint, checks an
 # The benches fill their own database (thousands of children and messages), never the demo's.
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 
-bench: assets install ## Print performance figures (own database; BENCH_DATABASE_URL to change it)
+BENCH_SIZE ?= small
+BENCH_SCALE ?= 1
+BENCH_ENV := DJANGO_SETTINGS_MODULE=portal_site.settings.bench DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_SIZE=$(BENCH_SIZE)
+
+bench: assets install ## Print performance figures (own database; BENCH_DATABASE_URL, BENCH_SIZE=large, BENCH_SCALE, HTTP=1)
 	mkdir -p var
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --no-input -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) createcachetable
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.run
+	$(BENCH_ENV) $(MANAGE) migrate --no-input -v0
+	$(BENCH_ENV) $(MANAGE) createcachetable
+	$(BENCH_ENV) $(MANAGE) bench_data --size $(BENCH_SIZE) --scale $(BENCH_SCALE)
+	$(BENCH_ENV) $(BIN)/python -m bench.run
+	$(if $(HTTP),$(BENCH_ENV) $(BIN)/python -m bench.http)
 
 clean: ## Remove the virtual environment, node modules, built assets and local data
 	rm -rf $(VENV) node_modules site/static/build var

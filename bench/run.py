@@ -1,60 +1,135 @@
 """Times pages through the full Django stack on the configured database and prints figures.
 
-Run with `make bench`. Each installed app adds pages with a `pages()` function in its
-`bench.py`, which creates whatever data the pages need and returns (label, client, url) tuples;
-a slow page (a long PDF) may add a fourth item, how many times to time it. In place of a url,
-a function of the client that makes one request and returns its response times an action
-such as a form post.
+Run with `make bench`. The references (bench/references.py) come first; then every installed
+app's `bench.py` adds pages with a `pages()` function, which creates whatever data its pages
+need and returns (label, client, url) tuples, optionally with a dict of options:
+`post` (a callable giving the POST data, called before each request), `queries` (the
+page's query budget, asserted by the tests), `key` (a name other rows compare with) and
+`versus` (the key of the reference this row is compared with) and `rounds` (time a slow
+page, such as a long PDF, in the first few rounds only).
+
+Requests run round-robin, one of each page in turn, so drift on a shared machine hits every
+page alike: read the ratios, not the milliseconds. Each run's ratios to the plain page are
+kept in var/bench-<database>-<size>.json, so a run on the `large` data set prints how much
+each page grew against the `small` run on the same database (ratio over ratio, so a busier
+machine during one of the runs does not count).
 """
 
+import cProfile
+import json
 import os
-import statistics
+import pstats
+import sys
 import time
+from pathlib import Path
 
 import django
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.bench")
 django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from portal_site.discovery import app_modules  # noqa: E402
+from bench.cases import collect_cases  # noqa: E402
+from bench.explain import print_plans  # noqa: E402
+from portal_pages.accounts.models import User  # noqa: E402
+from portal_pages.children import bench as children_bench  # noqa: E402
+from portal_pages.inbox import bench as inbox_bench  # noqa: E402
 
-REPEATS = 50
+REPEATS = int(os.environ.get("BENCH_REPEATS", "20"))
+SIZE = os.environ.get("BENCH_SIZE", "small")
+# BENCH_SHOW=<part of a label> prints the SQL and a cProfile of the pages it matches.
+SHOW = os.environ.get("BENCH_SHOW", "")
 
 
-def measure(client, target, repeats=REPEATS):
-    """Median and 95th percentile in milliseconds, and queries per request."""
-    request = target if callable(target) else lambda client: client.get(target)
-    request(client)  # warm caches and templates
-    timings = []
-    with CaptureQueriesContext(connection) as captured:
-        for _ in range(repeats):
+def run_round_robin(cases):
+    """Warm every page once, then time one request of each page in turn, REPEATS times.
+    Query logging is off while timing; the queries are counted in a request after."""
+    statuses = {case.label: case.request().status_code for case in cases}
+    for _ in range(REPEATS):
+        for case in cases:
+            if case.rounds is not None and len(case.timings) >= case.rounds:
+                continue
+            data = case.prepare()
             start = time.perf_counter()
-            response = request(client)
-            timings.append((time.perf_counter() - start) * 1000)
-    queries = len(captured.captured_queries) / repeats
-    timings.sort()
-    return response.status_code, statistics.median(timings), timings[int(repeats * 0.95)], queries
+            case.send(data)
+            case.timings.append((time.perf_counter() - start) * 1000)
+    counts = {}
+    for case in cases:
+        # Once more first: a session's idle stamp is refreshed once a minute, in whichever
+        # request comes first, and would be counted against that page.
+        case.request()
+        data = case.prepare()
+        with CaptureQueriesContext(connection) as captured:
+            statuses[case.label] = case.send(data).status_code
+        counts[case.label] = len(captured.captured_queries)
+        if SHOW and SHOW in case.label:
+            show(case, captured.captured_queries)
+    return statuses, counts
+
+
+def show(case, queries):
+    print(f"== {case.label}: {len(queries)} queries", file=sys.stderr)
+    for query in queries:
+        print("  ", query["sql"][:300], file=sys.stderr)
+    profile = cProfile.Profile()
+    profile.runcall(lambda: [case.request() for _ in range(10)])
+    pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
+
+
+def small_run_ratios():
+    other = "small" if SIZE == "large" else None
+    path = Path(settings.VAR_DIR) / f"bench-{connection.vendor}-{other}.json"
+    if other is None or not path.exists():
+        return {}
+    return json.loads(path.read_text())
+
+
+def print_table(cases, statuses, counts):
+    by_key = {case.key: case for case in cases if case.key}
+    plain = by_key["plain"].median
+    small = small_run_ratios()
+    print(
+        f"{'page':44} {'status':>6} {'median':>7} {'p95':>7} {'queries':>7} "
+        f"{'× plain':>7} {'× ref':>13}" + (f" {'× small':>8}" if small else "")
+    )
+    for case in cases:
+        queries = f"{counts[case.label]}/{case.queries}"
+        versus = ""
+        if case.versus:
+            versus = f"{case.median / by_key[case.versus].median:.2f} {case.versus}"
+        line = (
+            f"{case.label[:44]:44} {statuses[case.label]:>6} {case.median:>7.1f} "
+            f"{case.p95:>7.1f} {queries!s:>7} {case.median / plain:>7.2f} {versus:>13}"
+        )
+        if small and case.label in small:
+            line += f" {case.median / plain / small[case.label]:>8.2f}"
+        print(line)
+    print(
+        f"\n{REPEATS} rounds, round-robin; times in ms; {connection.vendor} database, "
+        f"{SIZE} data set; queries as counted/budget."
+    )
 
 
 def main():
-    settings.ALLOWED_HOSTS = ["testserver"]
-    # Timed registrations send hundreds of emails: kept in memory, not printed or filed.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with open(os.devnull, "w") as quiet:
         call_command("load_demo_content", stdout=quiet)
-    pages = [("home page", Client(), "/"), ("health check", Client(), "/healthz")]
-    for bench in app_modules("bench"):
-        pages.extend(bench.pages())
-    print(f"{'page':40} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-    for label, client, url, *repeats in pages:
-        status, median, p95, queries = measure(client, url, *repeats)
-        print(f"{label:40} {status:>6} {median:>10.1f} {p95:>8.1f} {queries:>8.1f}")
+    cases = collect_cases()
+    statuses, counts = run_round_robin(cases)
+    print_table(cases, statuses, counts)
+    path = Path(settings.VAR_DIR) / f"bench-{connection.vendor}-{SIZE}.json"
+    plain = next(case.median for case in cases if case.key == "plain")
+    path.write_text(json.dumps({case.label: case.median / plain for case in cases}, indent=1))
+    print_plans(
+        User.objects.get(email=children_bench.BENCH_EMAIL),
+        User.objects.get(email=inbox_bench.BENCH_EMAIL),
+    )
+    over = [case.label for case in cases if counts[case.label] > case.queries]
+    if over:
+        print("Over their query budget:", ", ".join(over), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,7 @@
-"""Which forms a professional may start for a child, and who may open a draft."""
+"""Which forms a professional may start for a child, and who may open a submission.
+
+Submissions follow their child: whoever may see the child (its creator, or its team when it
+is shared) may open its drafts and continue them, and read what was submitted."""
 
 from dataclasses import dataclass
 
@@ -32,37 +35,46 @@ class ChildForms:
 
 
 def forms_for_child(user, child):
-    """The professional's drafts for the child (whatever stage the case has reached, so a
-    draft never disappears), the latest sent version of each submission, and the forms
-    offered now that they have neither started nor sent."""
-    own = list(
-        Submission.objects.filter(child=child, author=user)
-        .select_related("form")
+    """The child's drafts, the user's own and (on a child the team shares) colleagues'
+    (whatever stage the case has reached, so a draft never disappears), the latest sent
+    version of each submission, and the forms offered now that nobody has started or sent.
+    `child` is one `user` may see, so all its submissions are theirs to see too."""
+    every = list(
+        Submission.objects.filter(child=child)
+        .select_related("form", "author", "updated_by")
         .defer("form__steps", "answers")
         .order_by("form__path", "-version_number")
     )
-    in_progress = [item for item in own if item.status == Submission.Status.DRAFT]
+    in_progress = [item for item in every if item.status == Submission.Status.DRAFT]
     submitted, seen = [], set()
-    for item in own:
+    for item in every:
         if item.status == Submission.Status.SUBMITTED and item.reference not in seen:
             seen.add(item.reference)
             submitted.append(item)
-    begun = {item.form_id for item in own}
+    begun = {item.form_id for item in every}
     available = [entry for entry in available_forms(user, child) if entry.form.pk not in begun]
     return ChildForms(in_progress, submitted, available)
 
 
 def available_forms(user, child):
     """The live forms offered at the child's stage, to everyone or shared with `user` for
-    this child. Before the SEND team links a case, a child counts as at the request stage."""
+    this child, each with the draft to continue (the user's own, else a colleague's). Before
+    the SEND team links a case, a child counts as at the request stage; a child who moved on
+    to another setting is offered nothing new."""
+    if child.moved_on_at is not None:
+        return []
     stage = stage_of(child) or Stage.REQUEST
     shares = {
         share.form_id: share for share in FormShare.objects.filter(child=child, professional=user)
     }
+    # Colleagues' drafts first, so the user's own (later in the loop) wins.
     drafts = {
         draft.form_id: draft
-        for draft in Submission.objects.filter(
-            child=child, author=user, status=Submission.Status.DRAFT
+        for draft in sorted(
+            Submission.objects.filter(child=child, status=Submission.Status.DRAFT).select_related(
+                "author", "updated_by"
+            ),
+            key=lambda draft: draft.author_id == user.pk,
         )
     }
     return [
@@ -80,30 +92,43 @@ def get_available_form_or_404(user, child, form_id):
     raise Http404("No such form for this child.")
 
 
+def submissions_visible_to(user):
+    """Every submission, draft or submitted, of the children `user` may see."""
+    return Submission.objects.filter(child__in=children_visible_to(user))
+
+
 def drafts_of(user):
     """The drafts `user` wrote for children they can still see."""
-    return Submission.objects.filter(
-        author=user, status=Submission.Status.DRAFT, child__in=children_visible_to(user)
-    )
+    return submissions_visible_to(user).filter(author=user, status=Submission.Status.DRAFT)
 
 
-def submitted_of(user):
-    """Every sent version `user` wrote for children they can still see."""
-    return Submission.objects.filter(
-        author=user, status=Submission.Status.SUBMITTED, child__in=children_visible_to(user)
+def get_submission_or_404(user, submission_id):
+    """Any version, draft or sent, of a child `user` may see; anyone else gets 404."""
+    return get_object_or_404(
+        submissions_visible_to(user).select_related("revision", "form", "child", "author"),
+        pk=submission_id,
     )
 
 
 def get_submitted_or_404(user, submission_id):
-    """A sent version its author may read: anyone else, or a child no longer visible, 404."""
+    """A sent version `user` may read (and download, and edit with a reason): its author's
+    and, on a child the team shares, the team's. Anyone else, or a child no longer visible,
+    gets 404."""
     return get_object_or_404(
-        submitted_of(user).select_related("revision", "form", "child", "author"),
+        submissions_visible_to(user)
+        .filter(status=Submission.Status.SUBMITTED)
+        .select_related("revision", "form", "child", "author", "updated_by"),
         pk=submission_id,
     )
 
 
 def get_draft_or_404(user, submission_id):
-    """A draft its author may open: anyone else, or a child no longer visible, gets 404."""
+    """A draft `user` may open and continue (their own, or a colleague's on a child the
+    team shares); anyone else, or a child no longer visible, gets 404."""
     return get_object_or_404(
-        drafts_of(user).select_related("revision", "form", "child"), pk=submission_id
+        submissions_visible_to(user)
+        .filter(status=Submission.Status.DRAFT)
+        .select_related("form", "child", "author", "updated_by")
+        .defer("form__steps"),
+        pk=submission_id,
     )

@@ -6,3 +6,6 @@ class EhcFormsConfig(AppConfig):
 
     name = "ehc_forms"
     verbose_name = "EHC forms"
+
+    def ready(self):
+        from ehc_forms import signals  # noqa: F401  (connects its receivers)

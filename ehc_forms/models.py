@@ -1,5 +1,6 @@
 """Form definitions (Wagtail pages), shared lookup lists, shares and professionals' drafts."""
 
+import time
 from functools import cached_property
 
 from django import forms
@@ -7,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -246,6 +249,37 @@ class FormShare(models.Model):
             )
 
 
+# Definitions built in this process, by revision id, with when each expires. A revision never
+# changes, but the lookup lists it names can: saving one clears this process's definitions,
+# and other processes rebuild theirs within DEFINITION_SECONDS.
+DEFINITION_SECONDS = 60
+_definitions = {}
+
+
+def revision_definition(revision_id):
+    """The Definition of a form revision, read from its JSON (without loading the page), parsed
+    and its lookups loaded once a minute at most instead of on every request: the revision's
+    JSON and the StreamField parse were most of a step page's work."""
+    now = time.monotonic()
+    expires, definition = _definitions.get(revision_id, (0, None))
+    if expires < now:
+        content = Revision.objects.values_list("content", flat=True).get(pk=revision_id)
+        raw_steps = content.get("steps") or []
+        definition = Definition(EHCFormPage._meta.get_field("steps").to_python(raw_steps))
+        if len(_definitions) > 200:
+            _definitions.clear()
+        _definitions[revision_id] = (now + DEFINITION_SECONDS, definition)
+    return definition
+
+
+@receiver(post_save, sender=LookupList)
+@receiver(post_delete, sender=LookupList)
+@receiver(post_save, sender=LookupOption)
+@receiver(post_delete, sender=LookupOption)
+def forget_definitions(**kwargs):
+    _definitions.clear()
+
+
 class ReferenceCounter(models.Model):
     """The last sequence number used for one reference prefix in one year. Taken under a
     row lock, so concurrent submissions never share a reference."""
@@ -290,6 +324,10 @@ class Submission(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # Who made the latest save: on a shared child a colleague may continue the draft.
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reference = models.CharField(max_length=20, blank=True, db_index=True)
     # The version of the submission as people read it: "AR-2026-000042 v2".
     version_number = models.PositiveIntegerField(default=1)
@@ -327,9 +365,8 @@ class Submission(models.Model):
 
     @cached_property
     def definition(self):
-        """The pinned revision's steps, read from the revision's JSON without loading the page."""
-        raw_steps = self.revision.content.get("steps") or []
-        return Definition(EHCFormPage._meta.get_field("steps").to_python(raw_steps))
+        """The pinned revision's steps and fields."""
+        return revision_definition(self.revision_id)
 
     def step_state(self, step):
         availability = self.definition.step_availability(step, self.answers)
@@ -344,6 +381,16 @@ class Submission(models.Model):
             for step in self.definition.steps
             if self.definition.step_availability(step, self.answers) is not False
         ]
+
+    @property
+    def sent_by(self):
+        """Who sent this version, as pages and the PDF say it: the professional whose details
+        it carries, and the colleague who sent it for them when that was someone else."""
+        named = self.professional_details.get("full_name") or self.author.full_name
+        sender = self.updated_by
+        if sender is None or sender.pk == self.author_id:
+            return named
+        return f"{sender.full_name}, for {named}"
 
     def record(self, kind, user, **detail):
         return SubmissionEvent.objects.create(submission=self, kind=kind, by=user, detail=detail)

@@ -68,18 +68,17 @@ def apply_action(step, typed, action):
 
 
 def save_step(
-    submission_id, author, step_number, data, version, *, complete=False, action="", button=False
+    submission_id, saved_by, step_number, data, version, *, complete=False, action="", button=False
 ):
     """Store the typed values of one step if `version` is current, or if an older `version`
     would change no answer; raise VersionConflict if not. `complete` is the "Save and
-    continue" button: a valid step becomes Completed. Saves made with a button go into the
-    history; autosaves, every few seconds, do not. Every save counts as activity on the
-    child's record."""
+    continue" button: a valid step becomes Completed. `saved_by` (the author or a colleague
+    on a shared child, already allowed by the caller) is recorded on the draft. Saves made
+    with a button go into the history; autosaves, every few seconds, do not. Every save
+    counts as activity on the child's record."""
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .select_related("revision")
-            .get(pk=submission_id, author=author, status=Submission.Status.DRAFT)
+        submission = Submission.objects.select_for_update().get(
+            pk=submission_id, status=Submission.Status.DRAFT
         )
         definition = submission.definition
         step = definition.step(step_number)
@@ -101,7 +100,10 @@ def save_step(
             submission.step_states = {**submission.step_states, step.id: state}
             submission.version += 1
             submission.updated_at = timezone.now()
-            submission.save(update_fields=["answers", "step_states", "version", "updated_at"])
+            submission.updated_by = saved_by
+            submission.save(
+                update_fields=["answers", "step_states", "version", "updated_at", "updated_by"]
+            )
         Child(pk=submission.child_id).record_activity()
         if button:
             kind = (
@@ -109,12 +111,12 @@ def save_step(
                 if complete and state == StepState.COMPLETED
                 else SubmissionEvent.Kind.STEP_SAVED
             )
-            submission.record(kind, author, step=step.id, version=submission.version)
+            submission.record(kind, saved_by, step=step.id, version=submission.version)
     return StepSave(submission, form, state)
 
 
 def move_to_latest_revision(submission, user):
-    """Move a draft to the form's live revision, on the author's request. Answers are kept by
+    """Move a draft to the form's live revision, on `user`'s request. Answers are kept by
     key (including any the new version no longer asks for, so nothing typed is lost); a step
     stays Completed only if its answers still validate against the new questions."""
     with transaction.atomic():
@@ -139,6 +141,7 @@ def move_to_latest_revision(submission, user):
         submission.step_states = states
         submission.version += 1
         submission.updated_at = timezone.now()
+        submission.updated_by = user
         submission.save()
         submission.record(
             SubmissionEvent.Kind.REVISION_CHANGED,
@@ -169,6 +172,7 @@ def start_draft(user, child, form, details):
                 revision_id=form.live_revision_id,
                 child=child,
                 author=user,
+                updated_by=user,
                 professional_details=details,
             )
             draft.record(SubmissionEvent.Kind.STARTED, user, revision=form.live_revision_id)

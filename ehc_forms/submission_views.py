@@ -2,10 +2,10 @@
 confirmation, a sent form read-only, Edit with a reason, the history and the PDF."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from wagtail.models import Site
 
-from ehc_forms.access import get_submitted_or_404
+from ehc_forms.access import get_submission_or_404, get_submitted_or_404
 from ehc_forms.models import Submission
 from ehc_forms.pdf import submission_pdf
 from ehc_forms.registry import Field, field_types, form_for_fields, read_answers
@@ -22,17 +22,6 @@ from ehc_forms.submitting import (
 )
 from ehc_forms.views import error_list, posted_version, render_fields
 from portal_pages.accounts.access import professional_required
-from portal_pages.children.access import children_visible_to
-
-
-def own_submission_or_404(user, submission_id):
-    """Any version, draft or sent, that `user` wrote for a child they can still see."""
-    return get_object_or_404(
-        Submission.objects.filter(author=user, child__in=children_visible_to(user)).select_related(
-            "revision", "form", "child"
-        ),
-        pk=submission_id,
-    )
 
 
 def declaration_errors(declarations, ticked):
@@ -48,7 +37,7 @@ def declaration_errors(declarations, ticked):
 def check_answers(request, submission_id):
     """Every answer of a finished draft, with Change links, the declarations and Submit.
     Until every step that applies validates, it lists the steps that need attention."""
-    submission = own_submission_or_404(request.user, submission_id)
+    submission = get_submission_or_404(request.user, submission_id)
     if submission.status == Submission.Status.SUBMITTED:
         # A second click or a replayed POST lands on the one submission already made.
         return redirect("ehc_forms:confirmation", submission.pk)
@@ -140,7 +129,7 @@ def edit(request, submitted_id):
         if following.status == Submission.Status.DRAFT:
             return redirect("ehc_forms:task_list", following.pk)
         return redirect("ehc_forms:edit", following.pk)
-    blocking = draft_in_the_way(submission)
+    blocking = draft_in_the_way(submission, request.user)
     if blocking is not None:
         return render_edit_blocked(request, submission, blocking)
     fields = [edit_reason_field()]
@@ -151,7 +140,9 @@ def edit(request, submitted_id):
         if form.is_valid():
             draft = start_edit(submission, request.user, form.cleaned_data["reason"].strip())
             if draft is None:
-                return render_edit_blocked(request, submission, draft_in_the_way(submission))
+                return render_edit_blocked(
+                    request, submission, draft_in_the_way(submission, request.user)
+                )
             return redirect("ehc_forms:task_list", draft.pk)
         errors = form.errors
     return render(
@@ -205,7 +196,7 @@ def history(request, submitted_id):
 
 @professional_required
 def download_pdf(request, submitted_id):
-    """A sent version as a PDF, to its author only, always as a download."""
+    """A sent version as a PDF, to whoever may read it, always as a download."""
     submission = get_submitted_or_404(request.user, submitted_id)
     site = Site.find_for_request(request)
     if site is None:

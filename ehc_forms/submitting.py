@@ -86,15 +86,16 @@ def next_reference(prefix, year):
     return f"{prefix}-{year}-{counter.last:06d}"
 
 
-def submit(submission_id, author, version, declarations):
-    """Send the author's draft with the declarations they ticked. Returns the submission;
-    one that is already sent is returned unchanged. Raises VersionConflict when the draft
+def submit(submission_id, by, version, declarations):
+    """Send the draft with the declarations `by` ticked: its author or, on a child the team
+    shares, a colleague (the caller has checked they may). Returns the submission; one that
+    is already sent is returned unchanged. Raises VersionConflict when the draft
     changed since the page was loaded, NotReadyToSubmit when a step needs attention."""
     with transaction.atomic():
         submission = (
             Submission.objects.select_for_update()
             .select_related("revision", "form", "child")
-            .get(pk=submission_id, author=author)
+            .get(pk=submission_id)
         )
         if submission.status == Submission.Status.SUBMITTED:
             return submission
@@ -111,11 +112,12 @@ def submit(submission_id, author, version, declarations):
         submission.submitted_at = now
         submission.updated_at = now
         submission.declarations = list(declarations)
+        submission.updated_by = by
         submission.version += 1
         submission.save()
         submission.record(
             SubmissionEvent.Kind.SUBMITTED,
-            author,
+            by,
             reference=submission.reference,
             version_number=submission.version_number,
         )
@@ -135,13 +137,14 @@ def tell_author(submission):
     )
 
 
-def draft_in_the_way(submission):
-    """A new draft of the same form for the same child by the same author, which must be
-    sent or finished first: a person keeps one draft per child and form."""
+def draft_in_the_way(submission, author):
+    """A draft of the same form for the same child by `author` (who would write the next
+    version: the sent form's author, or a colleague on a child the team shares), which must
+    be sent or finished first: a person keeps one draft per child and form."""
     return Submission.objects.filter(
         child=submission.child_id,
         form=submission.form_id,
-        author=submission.author_id,
+        author=author,
         status=Submission.Status.DRAFT,
     ).first()
 
@@ -172,14 +175,14 @@ def start_edit(submission, author, reason):
 
 
 def versions_of(submission):
-    """Every sent version with the same reference by the same author, oldest first."""
+    """Every sent version with the same reference, oldest first (a colleague on a child
+    the team shares may have sent a later one)."""
     return list(
         Submission.objects.filter(
             reference=submission.reference,
-            author=submission.author,
             status=Submission.Status.SUBMITTED,
         )
-        .select_related("revision", "author")
+        .select_related("revision", "author", "updated_by")
         .order_by("version_number")
     )
 

@@ -229,6 +229,15 @@ def saved_answers(step, answers):
     ]
 
 
+def saved_in_between(submission, user):
+    """Who made the save that got in first, and when: "Saved by Jo Bloggs at 10:42"."""
+    at = timezone.localtime(submission.updated_at).strftime("%H:%M")
+    saver = submission.updated_by
+    if saver is None or saver.pk == user.pk:
+        return f"Saved by you in another window at {at}"
+    return f"Saved by {saver.full_name} at {at}"
+
+
 def render_step(request, submission, step, answers, *, form, show_all_errors, conflict=False):
     definition = submission.definition
     fields = shown_fields(definition, step, answers)
@@ -248,7 +257,7 @@ def render_step(request, submission, step, answers, *, form, show_all_errors, co
             "step_count": len(definition.steps),
             "fields": render_fields(fields, answers, errors),
             "error_summary": error_list(fields, errors),
-            "conflict": conflict,
+            "conflict": saved_in_between(submission, request.user) if conflict else "",
             "saved_elsewhere": saved_answers(step, submission.answers) if conflict else [],
             "autosave_url": reverse("ehc_forms:autosave", args=[submission.pk, step.number]),
         },
@@ -352,7 +361,8 @@ def autosave(request, submission_id, number):
                     field.key: current.answers.get(field.key) for field in step.answer_fields
                 },
                 "message": (
-                    "These answers were changed in another window. Reload the page to see them."
+                    f"{saved_in_between(current, request.user)}. These answers changed "
+                    "after you opened the page. Reload the page to see them."
                 ),
             },
             status=409,

@@ -1,8 +1,7 @@
-"""How the guidance area plugs into the portal frame, the EHC forms and the demo."""
+"""How the guidance area plugs into the portal frame and the EHC forms."""
 
 from wagtail import hooks
 
-from guidance import demo
 from guidance.models import DataGuidancePage, GuidancePage
 from guidance.navigation import guidance_index_url
 
@@ -37,6 +36,3 @@ def data_guidance_link(request, form):
     if page is None:
         return None
     return {"text": f"Data guidance for {form.title}", "href": page.get_url(request)}
-
-
-hooks.register("register_demo_content", demo.load, order=30)

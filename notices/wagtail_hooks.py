@@ -1,10 +1,8 @@
 """Admin screens and portal wiring of the notices area."""
 
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from notices import demo
 from notices.models import Notice
 
 
@@ -23,5 +21,3 @@ class NoticeViewSet(SnippetViewSet):
 
 
 register_snippet(NoticeViewSet)
-
-hooks.register("register_demo_content", demo.load, order=20)

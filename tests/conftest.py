@@ -3,9 +3,10 @@
 import importlib
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from hypothesis import settings
 
+from ehc_forms.models import forget_definitions
 from portal_pages.accounts.testing import sign_in_verified
 from tests.factories import (
     ChildFactory,
@@ -24,10 +25,15 @@ settings.load_profile("dev")
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site roots and settings; a test must never see another's."""
-    cache.clear()
+    """Wagtail caches site roots, the portal its page frame and each process its parsed form
+    definitions by revision id (ids that tests reuse); a test must never see another's."""
+    for cache in caches.all():
+        cache.clear()
+    forget_definitions()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+    forget_definitions()
 
 
 @pytest.fixture

@@ -62,6 +62,8 @@ class ChildFactory(factory.django.DjangoModelFactory):
         model = Child
 
     created_by = factory.SubFactory(ProfessionalFactory)
+    # As Child.save does; bulk rows built here never pass through save().
+    organisation = factory.LazyAttribute(lambda child: child.created_by.organisation)
     given_name = factory.Sequence(lambda n: f"Child{n:04d}")
     family_name = "Example"
     date_of_birth = datetime.date(2016, 5, 1)

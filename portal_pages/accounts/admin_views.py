@@ -1,15 +1,24 @@
-"""The SEND team's Registrations screens in the Wagtail admin: the listing (a
-SnippetViewSet on the `Registration` proxy), its filters, the bulk actions that approve,
-reject, suspend and reactivate, and the dashboard panel counting those waiting."""
+"""The SEND team's Registrations and Organisations screens in the Wagtail admin: the
+registrations listing (a SnippetViewSet on the `Registration` proxy), its filters, the bulk
+actions that approve, reject, suspend and reactivate, and the dashboard panel counting those
+waiting; the organisations viewset, where duplicates are merged and members listed."""
 
 import django_filters
 from django import forms
-from django.urls import reverse
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.views.generic import FormView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -82,6 +91,7 @@ class RegistrationViewSet(SnippetViewSet):
         "phone",
         "organisation",
         "status",
+        "is_team_lead",
         "status_reason",
         "date_joined",
         "email_confirmed_at",
@@ -92,6 +102,7 @@ class RegistrationViewSet(SnippetViewSet):
         FieldPanel("job_title"),
         FieldPanel("phone"),
         FieldPanel("organisation"),
+        FieldPanel("is_team_lead"),
     ]
 
 
@@ -203,3 +214,210 @@ class AwaitingApprovalPanel(Component):
             "url": reverse("wagtailsnippets_accounts_registration:list")
             + "?status=email_confirmed",
         }
+
+
+# Merging needs no delete permission: the duplicate is deleted only by the merge itself,
+# once its members have moved, so the SEND team never deletes an organisation directly.
+MERGE_PERMISSION = "accounts.change_organisation"
+
+
+class OrganisationInspectView(generic.InspectView):
+    """An organisation with its members, their account status and who leads the team."""
+
+    def get_field_label(self, field_name, field):
+        if field_name == "members":
+            return "Members"
+        return super().get_field_label(field_name, field)
+
+    def get_members_display_value(self):
+        members = self.object.members.order_by("full_name")
+        if not members:
+            return "None"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} ({}): {}{}</li>",
+                (
+                    (
+                        member.full_name,
+                        member.email,
+                        member.get_status_display(),
+                        ", team lead" if member.is_team_lead else "",
+                    )
+                    for member in members
+                ),
+            ),
+        )
+
+
+class OrganisationIndexView(generic.IndexView):
+    """Counts each organisation's members in the listing's one query, and offers the merge
+    of a duplicate on each row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(member_count=Count("members"))
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm(MERGE_PERMISSION):
+            buttons.append(
+                ListingButton(
+                    "Merge into another organisation",
+                    url=reverse("organisations:merge", args=[instance.pk]),
+                    icon_name="resubmit",
+                    priority=20,
+                )
+            )
+        return buttons
+
+
+class MergeForm(forms.Form):
+    """The organisation to keep when this one turns out to be a duplicate of it."""
+
+    kept = forms.ModelChoiceField(
+        label="Keep this organisation",
+        queryset=Organisation.objects.none(),
+        help_text="Members, their child records and forms move to it; this one is deleted.",
+        error_messages={"required": "Choose the organisation to keep"},
+    )
+    confirm = forms.BooleanField(
+        label="I have checked that both are the same school, setting or service",
+        error_messages={"required": "Confirm that they are the same organisation"},
+    )
+
+
+class AdminFormPage(generic.base.WagtailAdminTemplateMixin, FormView):
+    """An admin page that explains an action in a few paragraphs and asks for a form to
+    confirm it. Subclasses load `self.object` in `get_object` and say who may use it."""
+
+    template_name = "accounts/admin/form_page.html"
+    form_class = forms.Form
+    permissions = []
+    submit_label = "Confirm"
+    cancel_url_name = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perms(self.permissions):
+            raise PermissionDenied
+        self.object = self.get_object(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, pk):
+        raise NotImplementedError
+
+    def get_intro(self):
+        """The paragraphs above the form."""
+        return []
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            intro=self.get_intro(),
+            submit_label=self.submit_label,
+            warning=True,
+            cancel_url=reverse(self.cancel_url_name),
+            **kwargs,
+        )
+
+
+class MergeOrganisationView(AdminFormPage):
+    """Merge a duplicate made at registration into the organisation the SEND team keeps."""
+
+    form_class = MergeForm
+    header_icon = "resubmit"
+    permissions = [MERGE_PERMISSION]
+    submit_label = "Merge"
+    cancel_url_name = "organisations:index"
+
+    def get_object(self, pk):
+        return get_object_or_404(Organisation, pk=pk)
+
+    def get_page_title(self):
+        return f"Merge {self.object}"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["kept"].queryset = Organisation.objects.exclude(pk=self.object.pk)
+        return form
+
+    def get_intro(self):
+        duplicate = self.object
+        members = duplicate.members.count()
+        return [
+            f"{duplicate} ({duplicate.get_kind_display()}, URN {duplicate.urn or 'not given'}, "
+            f"postcode {duplicate.postcode or 'not given'}) has {members} "
+            f"member{'s' if members != 1 else ''}.",
+            "Merging moves them, with their child records and forms, to the organisation "
+            "you keep. The merge is recorded in the kept organisation's history.",
+        ]
+
+    def form_valid(self, form):
+        kept = form.cleaned_data["kept"]
+        moved = services.merge_organisations(self.object, kept, self.request.user)
+        messages.success(
+            self.request,
+            f"{self.object} is merged into {kept}: "
+            f"{moved} member{'s' if moved != 1 else ''} moved.",
+        )
+        return redirect("organisations:inspect", kept.pk)
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    """Organisations by kind and whether the SEND team has confirmed them."""
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "confirmed"]
+
+
+class OrganisationViewSet(ModelViewSet):
+    """ "Organisations": the schools, settings and services professionals register with.
+    The SEND team confirms each (name, type, URN, postcode), merges duplicates made at
+    registration, sets whether new records are shared with the team, and sees the members
+    (team leads are chosen on each member's registration)."""
+
+    model = Organisation
+    icon = "home"
+    menu_label = "Organisations"
+    menu_order = 160
+    add_to_admin_menu = True
+    name = "organisations"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = OrganisationInspectView
+    index_view_class = OrganisationIndexView
+    filterset_class = OrganisationFilterSet
+    search_fields = ["name", "urn", "postcode"]
+    list_per_page = 50
+    ordering = ["name"]
+    list_display = [
+        "name",
+        Column("get_kind_display", label="Type", sort_key="kind"),
+        "urn",
+        "postcode",
+        Column("member_count", label="Members", sort_key="member_count"),
+        BooleanColumn("confirmed"),
+        BooleanColumn("share_new_records", label="Shares new records"),
+    ]
+    inspect_view_fields = [
+        "name",
+        "kind",
+        "urn",
+        "postcode",
+        "confirmed",
+        "share_new_records",
+        "created_at",
+        "members",
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("urn"), FieldPanel("postcode")]),
+        FieldPanel("confirmed"),
+        FieldPanel("share_new_records"),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/merge/", MergeOrganisationView.as_view(), name="merge"),
+        ]

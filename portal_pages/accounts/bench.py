@@ -11,11 +11,27 @@ from django.test import Client
 from django.urls import reverse
 
 from portal_pages.accounts.demo import DEMO_ACCOUNTS
+from portal_pages.accounts.groups import SEND_TEAM
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.accounts.testing import sign_in_verified
 
 BENCH_REGISTRATIONS = 100
 REGISTERED_EMAIL = "bench0@bench-primary.sch.uk"
+
+
+def demo_user(group):
+    """The demo account in `group` (None: the professional, who is in no admin group)."""
+    email = next(
+        account["email"]
+        for account in DEMO_ACCOUNTS
+        if account["group"] == group and not account.get("superuser")
+    )
+    return User.objects.get(email=email)
+
+
+def send_officer():
+    """The demo SEND team officer, who reads the admin listings the bench times."""
+    return demo_user(SEND_TEAM)
 
 
 def registration(email):
@@ -41,6 +57,8 @@ def registering(emails):
 
 
 def pages():
+    """The sign-in page, registering (new address and registered address), the account page
+    and the Registrations listing of 100+ rows."""
     organisation, _ = Organisation.objects.get_or_create(
         name="Bench Primary School", defaults={"kind": Organisation.Kind.SCHOOL}
     )
@@ -58,8 +76,8 @@ def pages():
         ],
         ignore_conflicts=True,
     )
-    officer = User.objects.get(email="send.officer@exampleshire.gov.uk")
-    professional = User.objects.get(email=DEMO_ACCOUNTS[-1]["email"])
+    officer = send_officer()
+    professional = demo_user(None)
     new_addresses = (f"new-{uuid.uuid4().hex}@bench-primary.sch.uk" for _ in itertools.count())
     return [
         ("sign-in page", Client(), reverse("two_factor:login")),
@@ -74,5 +92,6 @@ def pages():
             f"registrations listing ({BENCH_REGISTRATIONS}+ rows)",
             sign_in_verified(Client(), officer),
             reverse("wagtailsnippets_accounts_registration:list") + "?status=email_confirmed",
+            {"queries": 14, "versus": "snippets"},
         ),
     ]

@@ -1,5 +1,5 @@
-"""Demo accounts: a council administrator, a SEND team officer, a content editor and an
-approved professional."""
+"""Demo accounts: a council administrator, a SEND team officer, a content editor and two
+approved professionals in one school's team, one of them its team lead."""
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -46,7 +46,16 @@ DEMO_ACCOUNTS = [
         "job_title": "SENDCO",
         "group": None,
         "organisation": ("Oakfield Primary School", Organisation.Kind.SCHOOL, "100001"),
-        "role": "Professional (portal)",
+        "team_lead": True,
+        "role": "Professional and team lead (portal)",
+    },
+    {
+        "email": "teacher@oakfield-primary.sch.uk",
+        "full_name": "Amir Hussain",
+        "job_title": "Class teacher",
+        "group": None,
+        "organisation": ("Oakfield Primary School", Organisation.Kind.SCHOOL, "100001"),
+        "role": "Professional in the same team (portal)",
     },
 ]
 
@@ -56,14 +65,14 @@ def is_staff_account(account):
 
 
 def load():
-    """Create each demo account once, in its group. The professional is approved the way
+    """Create each demo account once, in its group. Each professional is approved the way
     the SEND team does it (with its approval email and welcome message); council staff are
     not professionals, so they are only given the emailed-code device they sign in with."""
     sign_ins = []
     for account in DEMO_ACCOUNTS:
         name, kind, urn = account["organisation"]
         organisation, _ = Organisation.objects.get_or_create(
-            name=name, defaults={"kind": kind, "urn": urn}
+            name=name, defaults={"kind": kind, "urn": urn, "confirmed": True}
         )
         user = User.objects.filter(email=account["email"]).first()
         if user is None:
@@ -74,6 +83,7 @@ def load():
                 full_name=account["full_name"],
                 job_title=account["job_title"],
                 organisation=organisation,
+                is_team_lead=account.get("team_lead", False),
                 status=User.Status.APPROVED if staff else User.Status.EMAIL_CONFIRMED,
                 email_confirmed_at=timezone.now(),
                 status_changed_at=timezone.now(),

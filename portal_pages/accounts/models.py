@@ -43,7 +43,10 @@ yandex.com"""
 
 
 class Organisation(models.Model):
-    """A school, early years setting or service that professionals belong to."""
+    """A school, early years setting or service that professionals belong to.
+
+    Its approved members are a team: they see the child records shared with the team, and
+    its team leads choose what is shared and hand over a leaver's work."""
 
     class Kind(models.TextChoices):
         SCHOOL = "school", "School"
@@ -59,6 +62,17 @@ class Organisation(models.Model):
     urn = models.CharField("URN", max_length=10, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    confirmed = models.BooleanField(
+        default=False,
+        help_text="The SEND team has checked that this organisation exists and is not a "
+        "duplicate of another.",
+    )
+    share_new_records = models.BooleanField(
+        "share new records with the team",
+        default=False,
+        help_text="New child records start shared with every approved member of the "
+        "organisation. Each record's creator or a team lead can still change it.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -175,6 +189,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.REGISTERED, db_index=True
     )
+    is_team_lead = models.BooleanField(
+        "team lead",
+        default=False,
+        help_text="May share or unshare any of the organisation's child records, set its "
+        "default sharing, hand over a leaver's work and mark a child as moved on.",
+    )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField("registered", default=timezone.now)
@@ -196,6 +216,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["full_name", "email"]
+        indexes = [
+            # The Registrations listing: one status, newest registration first.
+            models.Index(fields=["status", "-date_joined"], name="user_status_joined"),
+        ]
 
     def __str__(self):
         return self.full_name or self.email
@@ -209,6 +233,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_approved(self):
         return self.status == self.Status.APPROVED
+
+    def leads_team_of(self, organisation_id):
+        """An approved team lead of that organisation (the flag alone is not enough: a lead
+        who was suspended or moved to another organisation leads nothing)."""
+        return (
+            self.is_team_lead
+            and self.is_approved
+            and organisation_id is not None
+            and self.organisation_id == organisation_id
+        )
 
     def _get_session_auth_hash(self, secret=None):
         """Django checks this against each session on every request; mixing in

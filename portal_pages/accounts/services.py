@@ -1,6 +1,7 @@
 """The status changes the SEND team makes, in one place for the admin's single and bulk
 actions and the demo loader: each checks it is allowed, saves, emails the user and is
-recorded in Wagtail's log (who, when, reason)."""
+recorded in Wagtail's log (who, when, reason). Merging duplicate organisations lives here
+too, for the same reason."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -12,8 +13,13 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from portal_pages.accounts.emails import email_user
-from portal_pages.accounts.models import RegistrationSettings, ReplacementRegistration, User
-from portal_pages.accounts.signals import user_approved
+from portal_pages.accounts.models import (
+    Organisation,
+    RegistrationSettings,
+    ReplacementRegistration,
+    User,
+)
+from portal_pages.accounts.signals import organisations_merged, user_approved
 
 Status = User.Status
 EMAIL_DEVICE_NAME = "email"
@@ -103,3 +109,32 @@ def remove_unconfirmed_registrations():
         status=User.Status.REGISTERED, date_joined__lt=expired_before
     ).delete()
     return removed
+
+
+MERGE_ACTION = "accounts.merge_organisation"
+
+
+def merge_organisations(duplicate, kept, by):
+    """Merge an organisation created twice at registration into the one the SEND team
+    keeps: in one transaction its members (and, through `organisations_merged`, their
+    child records and forms) move to `kept`, the merge is logged on `kept`, and the
+    duplicate is deleted."""
+    if duplicate.pk == kept.pk:
+        raise ValueError("An organisation cannot be merged into itself.")
+    with transaction.atomic():
+        members = User.objects.filter(organisation=duplicate).update(organisation=kept)
+        organisations_merged.send(sender=Organisation, duplicate=duplicate, kept=kept, by=by)
+        log(
+            instance=kept,
+            action=MERGE_ACTION,
+            user=by,
+            data={
+                "merged": duplicate.name,
+                "merged_id": duplicate.pk,
+                "urn": duplicate.urn,
+                "postcode": duplicate.postcode,
+                "members": members,
+            },
+        )
+        duplicate.delete()
+    return members

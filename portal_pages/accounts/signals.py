@@ -13,3 +13,8 @@ The inbox area connects its welcome message to it.
 from django.dispatch import Signal
 
 user_approved = Signal()
+
+# Sent inside the merge's transaction when the SEND team merges a duplicate organisation
+# into the one it keeps, with keyword arguments `duplicate`, `kept` and `by`, after the
+# members moved and before the duplicate is deleted. The children area moves the records.
+organisations_merged = Signal()

@@ -9,6 +9,7 @@ from portal_pages.accounts import services
 from portal_pages.accounts.admin_views import (
     BULK_ACTIONS,
     AwaitingApprovalPanel,
+    OrganisationViewSet,
     RegistrationViewSet,
 )
 from portal_pages.accounts.models import Registration
@@ -19,6 +20,11 @@ register_permission_policy(Registration, exact_class=True)
 register_snippet(RegistrationViewSet)
 
 
+@hooks.register("register_admin_viewset")
+def register_organisation_viewset():
+    return OrganisationViewSet()
+
+
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
 
@@ -27,6 +33,11 @@ for bulk_action in BULK_ACTIONS:
 def register_decision_log_actions(actions):
     for decision in services.DECISIONS:
         actions.register_action(decision.log_action, decision.label, decision.log_message)
+    actions.register_action(
+        services.MERGE_ACTION,
+        "Merge organisations",
+        "Merged a duplicate organisation into this one",
+    )
 
 
 @hooks.register("construct_homepage_panels")

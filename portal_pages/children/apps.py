@@ -7,3 +7,6 @@ class ChildrenConfig(AppConfig):
     name = "portal_pages.children"
     label = "children"
     verbose_name = "Children"
+
+    def ready(self):
+        from portal_pages.children import teams  # noqa: F401  (connects its receivers)

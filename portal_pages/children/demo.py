@@ -1,5 +1,7 @@
 """Demo content: a SENDCO's children at every stage of the EHC process, some linked to the
 council's cases, some with key dates due soon or overdue, one hidden and one long quiet.
+The SENDCO leads the school's team and shares four children with it; a colleague in the same
+school adds two of their own, one shared with the team and one private.
 
 Dates are set relative to the day the demo is first loaded, so the flags are meaningful on
 that day; loading again finds everything by name and reference and changes nothing."""
@@ -15,6 +17,24 @@ from portal_pages.children.models import Child, EHCCase, StageExplanation
 from portal_pages.children.stages import Stage
 
 DEMO_PROFESSIONAL = "sendco@oakfield-primary.sch.uk"
+DEMO_COLLEAGUE = "teacher@oakfield-primary.sch.uk"
+# The SENDCO shares these with the school's team; the rest stay private to them.
+SHARED_WITH_TEAM = {"Ada", "Alan", "Grace", "Mary"}
+# The colleague's own records: one shared with the team, one private.
+COLLEAGUE_CHILDREN = [
+    {
+        "given_name": "Dorothy",
+        "family_name": "Hodgkin",
+        "date_of_birth": datetime.date(2017, 5, 12),
+        "shared_with_team": True,
+    },
+    {
+        "given_name": "Isambard",
+        "family_name": "Brunel",
+        "date_of_birth": datetime.date(2016, 4, 9),
+        "shared_with_team": False,
+    },
+]
 SETTING = "Oakfield Primary School"
 
 EXPLANATIONS = {
@@ -212,6 +232,7 @@ def load():
                 "upn": demo_upn(number),
                 "home_postcode": "BS1 5TR",
                 "setting": SETTING,
+                "shared_with_team": identity["given_name"] in SHARED_WITH_TEAM,
                 **details,
             },
         )
@@ -222,6 +243,15 @@ def load():
             )
             child.ehc_case = case
             child.save(update_fields=["ehc_case"])
+    colleague = User.objects.filter(email=DEMO_COLLEAGUE).first()
+    for details in COLLEAGUE_CHILDREN if colleague else []:
+        details = {**details}
+        identity = {key: details.pop(key) for key in ("given_name", "family_name", "date_of_birth")}
+        Child.objects.get_or_create(
+            created_by=colleague,
+            **identity,
+            defaults={"home_postcode": "BS1 5TR", "setting": SETTING, **details},
+        )
     # A new request the SEND team has not yet matched to Jane Austen's record, to show
     # linking in the admin.
     jane = Child.objects.filter(created_by=professional, given_name="Jane").first()

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from portal_pages.accounts.validators import validate_visible_name
 from portal_pages.children import validators
+from portal_pages.children.access import children_visible_to
 from portal_pages.children.models import Child
 from portal_pages.govuk import widgets as govuk
 from portal_pages.govuk.fields import DateField
-from portal_pages.govuk.forms import GovukModelForm
+from portal_pages.govuk.forms import GovukForm, GovukFormMixin, GovukModelForm
 
 #: The 0 to 25 service: a child record may not be for anyone older than this.
 MAX_AGE_YEARS = 25
@@ -119,12 +120,12 @@ class ChildForm(GovukModelForm):
         return validators.normalise_postcode(self.cleaned_data["home_postcode"])
 
     def likely_duplicates(self, owner):
-        """The owner's other records with the same name and date of birth, which usually
-        means the child is already there."""
+        """Other records the owner can see (theirs and their team's) with the same name and
+        date of birth, which usually means the child is already there."""
         data = self.cleaned_data
         return (
-            Child.objects.filter(
-                created_by=owner,
+            children_visible_to(owner)
+            .filter(
                 given_name__iexact=data["given_name"].strip(),
                 family_name__iexact=data["family_name"].strip(),
                 date_of_birth=data["date_of_birth"],
@@ -132,6 +133,72 @@ class ChildForm(GovukModelForm):
             .exclude(pk=self.instance.pk)
             .order_by("pk")
         )
+
+
+PRIVATE, TEAM = "private", "team"
+
+
+class SharingForm(GovukForm):
+    """Who may see and work on one child record."""
+
+    sharing = forms.ChoiceField(
+        label="Who can see this record",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who can see this record"},
+    )
+
+    def __init__(self, *args, child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sharing"].choices = [
+            (PRIVATE, f"Only {child.created_by.full_name}, who added it"),
+            (TEAM, f"Everyone in the team at {child.organisation}"),
+        ]
+        self.initial.setdefault("sharing", TEAM if child.shared_with_team else PRIVATE)
+
+
+class TeamSettingsForm(GovukForm):
+    """The organisation's default for new records, set by a team lead."""
+
+    share_new_records = forms.ChoiceField(
+        label="When someone in your team adds a child",
+        widget=forms.RadioSelect,
+        choices=[
+            (TEAM, "Share the new record with the team"),
+            (PRIVATE, "Keep the new record private to the person who added it"),
+        ],
+        error_messages={"required": "Choose what happens to new records"},
+    )
+
+
+class HandoverForm(forms.Form):
+    """Where a leaver's work goes: to one colleague, or shared with the whole team."""
+
+    receiver = forms.ChoiceField(
+        label="Who should take on their children and forms",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who takes on their work"},
+    )
+    confirm = forms.BooleanField(
+        label="I understand that their account will be suspended and they will no longer "
+        "be able to sign in",
+        error_messages={"required": "Confirm that their account will be suspended"},
+    )
+
+    def __init__(self, *args, colleagues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.colleagues = {str(colleague.pk): colleague for colleague in colleagues}
+        self.fields["receiver"].choices = [
+            *[(pk, colleague.full_name) for pk, colleague in self.colleagues.items()],
+            (TEAM, "Nobody in particular: share everything with the team"),
+        ]
+
+    def clean_receiver(self):
+        """The chosen colleague, or None for the whole team."""
+        return self.colleagues.get(self.cleaned_data["receiver"])
+
+
+class PortalHandoverForm(GovukFormMixin, HandoverForm):
+    """The handover form as a team lead sees it in the portal (the admin draws its own)."""
 
 
 UPN_SHAPE = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")

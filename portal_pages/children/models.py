@@ -105,8 +105,24 @@ class EHCCase(models.Model):
         self.home_postcode = validators.normalise_postcode(self.home_postcode)
 
 
+class ChildQuerySet(models.QuerySet):
+    def active(self):
+        """The records a team is working on: not hidden and not moved on."""
+        return self.filter(hidden=False, moved_on_at__isnull=True)
+
+    def current(self):
+        """Records still held by their setting: a moved-on record gets no more messages,
+        reminders or new forms."""
+        return self.filter(moved_on_at__isnull=True)
+
+
 class Child(models.Model):
     """A child or young person as a professional recorded them.
+
+    The record belongs to the `organisation` its creator worked for when adding it. It is
+    private to `created_by` unless `shared_with_team`, when every approved member of that
+    organisation works on it too. `moved_on_at` marks a child who left for another setting:
+    the old team keeps reading the record, nothing new happens to it.
 
     `hidden` takes the child off the professional's active list without deleting anything;
     `last_activity_at` moves whenever the record, its case or its forms change, and drives the
@@ -122,6 +138,15 @@ class Child(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="child_records"
     )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="child_records",
+    )
+    shared_with_team = models.BooleanField("shared with the team", default=False)
+    moved_on_at = models.DateTimeField("moved on", null=True, blank=True)
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100)
     date_of_birth = models.DateField()
@@ -144,10 +169,16 @@ class Child(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_activity_at = models.DateTimeField(default=timezone.now)
 
+    objects = ChildQuerySet.as_manager()
+
     class Meta:
         ordering = ["family_name", "given_name"]
         verbose_name_plural = "children"
         indexes = [
+            models.Index(
+                fields=["organisation", "shared_with_team", "family_name", "given_name"],
+                name="child_team_name",
+            ),
             models.Index(
                 fields=["created_by", "hidden", "family_name", "given_name"],
                 name="child_owner_hidden_name",
@@ -155,10 +186,17 @@ class Child(models.Model):
             models.Index(fields=["created_by", "last_activity_at"], name="child_owner_activity"),
             models.Index(fields=["created_by", "date_of_birth"], name="child_owner_dob"),
             models.Index(fields=["upn"], name="child_upn"),
+            # The SEND team's Child records listing, every professional's records by name.
+            models.Index(fields=["family_name", "given_name"], name="child_name"),
         ]
 
     def __str__(self):
         return f"{self.given_name} {self.family_name}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.organisation_id is None:
+            self.organisation_id = self.created_by.organisation_id
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self):

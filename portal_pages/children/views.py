@@ -3,19 +3,35 @@ record, confirming its details, and the child's own SEND home with the stage tra
 
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
-from django.shortcuts import redirect, render
+from django.db.models import Case, Count, IntegerField, Model, Q, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from portal_pages.accounts.access import professional_required
-from portal_pages.children.access import children_visible_to, get_visible_child_or_404
-from portal_pages.children.forms import ChildForm, person_filter
+from portal_pages.children import teams
+from portal_pages.children.access import (
+    children_visible_to,
+    get_managed_child_or_404,
+    get_visible_child_or_404,
+    may_manage,
+)
+from portal_pages.children.forms import (
+    TEAM,
+    ChildForm,
+    PortalHandoverForm,
+    SharingForm,
+    TeamSettingsForm,
+    person_filter,
+)
 from portal_pages.children.keydates import STAGE_ORDER, case_key_dates
 from portal_pages.children.models import StageExplanation
 from portal_pages.children.stages import Stage
@@ -35,11 +51,16 @@ def recent_since():
 def view_conditions():
     """The list's views, in the order the selector shows them."""
     return {
-        "active": ("Active", Q(hidden=False)),
+        "active": ("Active", Q(hidden=False, moved_on_at__isnull=True)),
         "hidden": ("Hidden", Q(hidden=True)),
         "recent": (f"Recent {RECENT_MONTHS} months", Q(last_activity_at__gte=recent_since())),
+        "moved_on": ("Moved on", Q(moved_on_at__isnull=False)),
         "all": ("All", Q()),
     }
+
+
+#: Whose records the list shows: every record the user can see, or only those they added.
+WHOSE = {"team": "Team", "mine": "Mine"}
 
 
 STAGE_POSITION = Case(
@@ -56,31 +77,49 @@ SORTS = {
 }
 
 
+def url_for_id(name):
+    """A function giving the URL named `name` for an object id, reversed once: reversing
+    each row's two links took more of SEND home's time than drawing the rest of the row."""
+    marker = "2147483647"
+    head, tail = reverse(name, args=[marker]).split(marker)
+    return lambda pk: f"{head}{pk}{tail}"
+
+
 @professional_required
 def index(request):
-    """SEND home: the professional's child records, filtered by person and view, sorted and
-    paged. The views' counts come from one aggregate and the page from one query, so the
-    number of queries does not grow with the number of children."""
+    """SEND home: the child records the professional can see (their own and their team's
+    shared ones, or only their own), filtered by person and view, sorted and paged. The
+    views' counts come from one aggregate and the page from one query, so the number of
+    queries does not grow with the number of children."""
     views = view_conditions()
     view = request.GET.get("view") if request.GET.get("view") in views else "active"
+    whose = request.GET.get("whose") if request.GET.get("whose") in WHOSE else "team"
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
     descending = request.GET.get("order") == "desc"
     person = request.GET.get("person", "").strip()[:100]
 
     mine = children_visible_to(request.user).filter(person_filter(person))
+    if whose == "mine":
+        mine = mine.filter(created_by=request.user)
     counts = mine.aggregate(
         **{key: Count("pk", filter=condition) for key, (_, condition) in views.items()}
     )
     ordering = [f"-{field}" if descending else field for field in SORTS[sort][1]]
     children = (
         mine.filter(views[view][1])
-        .select_related("ehc_case")
+        .select_related("ehc_case", "created_by")
         .annotate(stage_position=STAGE_POSITION)
         .order_by(*ordering)
     )
     paginator = Paginator(children, PER_PAGE)
     paginator.count = counts[view]  # already counted above: spare the database a query
     page = paginator.get_page(request.GET.get("page"))
+    confirm_url, hide_url, unhide_url = (
+        url_for_id(name) for name in ("children:confirm", "children:hide", "children:unhide")
+    )
+    for child in page.object_list:
+        child.confirm_url = confirm_url(child.pk)
+        child.hide_or_unhide_url = (unhide_url if child.hidden else hide_url)(child.pk)
     columns = [
         {
             "key": key,
@@ -96,6 +135,8 @@ def index(request):
         {
             "views": [(key, label, counts[key]) for key, (label, _) in views.items()],
             "view": view,
+            "whose_options": WHOSE.items() if request.user.organisation_id else [],
+            "whose": whose,
             "person": person,
             "columns": columns,
             "page": page,
@@ -148,6 +189,10 @@ def edit_child(request, instance, template, saved_message):
             child = form.save(commit=False)
             if instance is None:
                 child.created_by = request.user
+                child.organisation = request.user.organisation
+                child.shared_with_team = bool(
+                    child.organisation and child.organisation.share_new_records
+                )
             child.last_activity_at = timezone.now()
             child.save()
             messages.success(request, saved_message(child))
@@ -173,17 +218,126 @@ def edit(request, child_id):
 
 
 def log_view(request, child):
-    """Audit: who opened which child's record, in Wagtail's log."""
-    log(instance=child, action=VIEW_ACTION, user=request.user)
+    """Audit: who opened which child's record, in Wagtail's log. The entry is the one
+    Wagtail's `log()` makes, saved without the validation its `save()` adds: that costs two
+    queries (do the content type and the signed-in user exist?) on every view of a child."""
+    entry = ModelLogEntry(
+        content_type=ContentType.objects.get_for_model(child),
+        label=str(child),
+        action=VIEW_ACTION,
+        user=request.user,
+        object_id=str(child.pk),
+        timestamp=timezone.now(),
+        data={},
+    )
+    Model.save(entry)
 
 
 @professional_required
 def confirm(request, child_id):
     """Confirm these details: the record as held, with a way to correct it, before going on
     to the child's SEND home."""
-    child = get_visible_child_or_404(request.user, child_id)
+    child = get_object_or_404(
+        children_visible_to(request.user).select_related("created_by", "organisation"),
+        pk=child_id,
+    )
     log_view(request, child)
-    return render(request, "children/confirm.html", {"child": child})
+    return render(
+        request,
+        "children/confirm.html",
+        {"child": child, "may_manage": may_manage(request.user, child)},
+    )
+
+
+@professional_required
+def sharing(request, child_id):
+    """Choose whether the record is private to its creator or shared with their team:
+    for its creator and the organisation's team leads."""
+    child = get_managed_child_or_404(request.user, child_id)
+    form = SharingForm(request.POST if request.method == "POST" else None, child=child)
+    if request.method == "POST" and form.is_valid():
+        teams.set_sharing(child, form.cleaned_data["sharing"] == TEAM, request.user)
+        if child.shared_with_team:
+            messages.success(request, f"{child.full_name}'s record is shared with your team.")
+        else:
+            messages.success(request, f"{child.full_name}'s record is private.")
+        return redirect("children:confirm", child_id=child.pk)
+    return render(request, "children/sharing.html", {"child": child, "form": form})
+
+
+@professional_required
+def moved_on(request, child_id):
+    """A team lead marks a child who left for another setting; the record stays readable."""
+    child = get_visible_child_or_404(request.user, child_id)
+    if not request.user.leads_team_of(child.organisation_id) or child.moved_on_at:
+        raise Http404("No such child record.")
+    if request.method == "POST":
+        teams.mark_moved_on(child, request.user)
+        messages.success(
+            request,
+            f"{child.full_name} is marked as moved on. Their record stays under Moved on.",
+        )
+        return redirect("children:home", child_id=child.pk)
+    return render(request, "children/moved_on.html", {"child": child})
+
+
+def led_organisation_or_404(user):
+    """The organisation `user` leads; anyone who leads none finds no team pages."""
+    if not user.leads_team_of(user.organisation_id):
+        raise Http404("No such page.")
+    return user.organisation
+
+
+@professional_required
+def team(request):
+    """A team lead's page: the members of their organisation with how many records each
+    added, the default sharing of new records, and handing over a leaver's work."""
+    organisation = led_organisation_or_404(request.user)
+    form = TeamSettingsForm(
+        request.POST if request.method == "POST" else None,
+        initial={"share_new_records": TEAM if organisation.share_new_records else "private"},
+    )
+    if request.method == "POST" and form.is_valid():
+        organisation.share_new_records = form.cleaned_data["share_new_records"] == TEAM
+        organisation.save(update_fields=["share_new_records"])
+        log(
+            instance=organisation,
+            action=teams.TEAM_SETTINGS_ACTION,
+            user=request.user,
+            data={"share_new_records": organisation.share_new_records},
+        )
+        messages.success(request, "Your team's setting for new records has been saved.")
+        return redirect("children:team")
+    members = organisation.members.annotate(
+        records=Count("child_records", filter=Q(child_records__organisation=organisation))
+    ).order_by("full_name")
+    return render(
+        request,
+        "children/team.html",
+        {"organisation": organisation, "members": members, "form": form},
+    )
+
+
+@professional_required
+def handover(request, member_id):
+    """Hand over a leaver's children and drafts, in one action, and suspend their account."""
+    organisation = led_organisation_or_404(request.user)
+    leaver = get_object_or_404(organisation.members.exclude(pk=request.user.pk), pk=member_id)
+    form = PortalHandoverForm(
+        request.POST if request.method == "POST" else None,
+        colleagues=teams.colleagues_of(leaver),
+    )
+    if request.method == "POST" and form.is_valid():
+        receiver = form.cleaned_data["receiver"]
+        moved = teams.hand_over(leaver, request.user, receiver)
+        whom = receiver.full_name if receiver else "your team"
+        messages.success(
+            request,
+            f"{leaver.full_name}'s {moved} child record{'s' if moved != 1 else ''} and forms "
+            f"have been handed over to {whom}. Their account is suspended.",
+        )
+        return redirect("children:team")
+    return render(request, "children/handover.html", {"leaver": leaver, "form": form})
 
 
 def child_home_sections(request, child):
@@ -244,5 +398,6 @@ def home(request, child_id):
             "case": child.ehc_case,
             "tracker": stage_tracker(child, timezone.localdate()),
             "sections": child_home_sections(request, child),
+            "may_mark_moved_on": request.user.leads_team_of(child.organisation_id),
         },
     )

@@ -20,8 +20,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal_pages.children import cases
-from portal_pages.children.forms import CHILD_DETAIL_FIELDS
+from portal_pages.accounts.admin_views import AdminFormPage
+from portal_pages.accounts.models import Registration, User
+from portal_pages.children import cases, teams
+from portal_pages.children.forms import CHILD_DETAIL_FIELDS, HandoverForm
 from portal_pages.children.keydates import case_key_dates
 from portal_pages.children.models import Child, EHCCase, StageExplanation
 from portal_pages.children.stages import Stage
@@ -199,7 +201,7 @@ class ChildIndexView(generic.IndexView):
     """Adds "Link to a case" to each record's buttons for those allowed to link."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("created_by", "ehc_case")
+        return super().get_base_queryset().select_related("created_by", "organisation", "ehc_case")
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -212,6 +214,15 @@ class ChildIndexView(generic.IndexView):
                     priority=5,
                 )
             )
+            if instance.moved_on_at is None:
+                buttons.append(
+                    ListingButton(
+                        "Mark as moved on",
+                        url=reverse("child-records:moved_on", args=[instance.pk]),
+                        icon_name="arrow-right",
+                        priority=6,
+                    )
+                )
         return buttons
 
 
@@ -297,6 +308,92 @@ class LinkChildView(generic.base.WagtailAdminTemplateMixin, FormView):
         return redirect("child-records:index")
 
 
+class MovedOnView(AdminFormPage):
+    """The SEND team marks a record whose child moved to another setting: its team keeps
+    reading it, and it gets no more messages, reminders or new forms."""
+
+    header_icon = "arrow-right"
+    permissions = [CASE_PERMISSION, "children.view_child"]
+    submit_label = "Mark as moved on"
+    cancel_url_name = "child-records:index"
+
+    def get_object(self, pk):
+        return get_object_or_404(
+            Child.objects.select_related("organisation", "created_by"), pk=pk, moved_on_at=None
+        )
+
+    def get_page_title(self):
+        return f"Mark {self.object.full_name} as moved on"
+
+    def get_intro(self):
+        return [
+            f"The record held by {self.object.organisation or self.object.created_by} stays "
+            "readable to that team for its history. It gets no more stage-change messages, "
+            "key-date reminders or new forms, and leaves their Active list.",
+            "Link the new setting's own record to the case as usual.",
+        ]
+
+    def form_valid(self, form):
+        teams.mark_moved_on(self.object, self.request.user)
+        messages.success(self.request, f"{self.object.full_name} is marked as moved on.")
+        return redirect("child-records:index")
+
+
+class HandoverView(AdminFormPage):
+    """The SEND team hands over a leaver's work, as their team lead can in the portal."""
+
+    header_icon = "user"
+    permissions = ["accounts.change_registration"]
+    submit_label = "Hand over and suspend"
+    cancel_url_name = "wagtailsnippets_accounts_registration:list"
+
+    def get_object(self, pk):
+        return get_object_or_404(Registration.objects.filter(organisation__isnull=False), pk=pk)
+
+    def get_form(self, form_class=None):
+        return HandoverForm(**self.get_form_kwargs(), colleagues=teams.colleagues_of(self.object))
+
+    def get_page_title(self):
+        return f"Hand over {self.object.full_name}'s work"
+
+    def get_intro(self):
+        leaver = self.object
+        return [
+            f"Every child record {leaver.full_name} added for {leaver.organisation}, and "
+            "every form they started and did not send, moves in one step to the colleague "
+            "you choose, or becomes shared with the team. Forms keep their history with the "
+            "original authors.",
+            "Their account is suspended. They and the colleague are told.",
+        ]
+
+    def form_valid(self, form):
+        receiver = form.cleaned_data["receiver"]
+        moved = teams.hand_over(self.object, self.request.user, receiver)
+        messages.success(
+            self.request,
+            f"{self.object.full_name}'s work ({moved} child records) is handed over to "
+            f"{receiver.full_name if receiver else 'their team'}; their account is suspended.",
+        )
+        return redirect(self.cancel_url_name)
+
+
+def handover_button(instance, user, next_url=None):
+    """ "Hand over their work" on each registration of a member of an organisation."""
+    if not isinstance(instance, Registration) or instance.organisation_id is None:
+        return []
+    if not user.has_perm("accounts.change_registration"):
+        return []
+    if instance.status not in (User.Status.APPROVED, User.Status.SUSPENDED):
+        return []
+    return [
+        ListingButton(
+            "Hand over their work",
+            reverse("child-records:handover", args=[instance.pk]),
+            priority=30,
+        )
+    ]
+
+
 class ChildViewSet(ModelViewSet):
     """Professionals' child records, read-only to the SEND team apart from linking each to
     the council's EHC case once the details are checked."""
@@ -316,8 +413,19 @@ class ChildViewSet(ModelViewSet):
         "given_name",
         "date_of_birth",
         Column("created_by", label="Recorded by", accessor="created_by"),
+        Column("organisation", label="Organisation", accessor="organisation"),
+        Column(
+            "shared_with_team",
+            label="Seen by",
+            accessor=lambda child: "The team" if child.shared_with_team else "Its creator",
+        ),
         "setting",
         Column("ehc_case", label="EHC case", accessor=lambda child: child.ehc_case or "Not linked"),
+        Column(
+            "moved_on_at",
+            label="Moved on",
+            accessor=lambda child: f"{child.moved_on_at:%-d %b %Y}" if child.moved_on_at else "",
+        ),
     ]
     ordering = ["family_name", "given_name"]
     list_per_page = 50
@@ -329,6 +437,8 @@ class ChildViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("<int:pk>/link/", LinkChildView.as_view(), name="link"),
+            path("<int:pk>/moved-on/", MovedOnView.as_view(), name="moved_on"),
+            path("member/<int:pk>/hand-over/", HandoverView.as_view(), name="handover"),
         ]
 
 

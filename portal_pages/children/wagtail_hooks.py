@@ -6,7 +6,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from portal_pages.accounts.access import is_signed_in_professional
-from portal_pages.children import cases, views, viewsets
+from portal_pages.children import cases, teams, views, viewsets
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.panels import OverdueCasesPanel
 
@@ -23,7 +23,7 @@ def send_navigation_item(request):
 @hooks.register("register_portal_home_tile")
 def send_home_tile(request):
     """The SEND tile on the portal home: how many children are in the active list."""
-    active = children_visible_to(request.user).filter(hidden=False).count()
+    active = children_visible_to(request.user).active().count()
     return {
         "title": "SEND",
         "href": reverse("children:index"),
@@ -45,6 +45,21 @@ def register_child_log_actions(actions):
         "Removed a child record's link to an EHC case",
     )
 
+    actions.register_action(
+        teams.SHARING_ACTION, "Change who can see a child record", "Changed who can see the record"
+    )
+    actions.register_action(
+        teams.MOVED_ON_ACTION, "Mark child as moved on", "Marked the child as moved on"
+    )
+    actions.register_action(
+        teams.HANDOVER_ACTION, "Hand over a leaver's work", "Handed over a leaver's work"
+    )
+    actions.register_action(
+        teams.TEAM_SETTINGS_ACTION,
+        "Change team sharing of new records",
+        "Changed whether new records are shared with the team",
+    )
+
     @actions.register_action(cases.STAGE_ACTION)
     class StageChangeFormatter(LogFormatter):
         """Shows the stages a case moved between in the case's history."""
@@ -63,6 +78,7 @@ def register_send_viewsets():
 
 
 register_snippet(viewsets.StageExplanationViewSet)
+hooks.register("register_snippet_listing_buttons", viewsets.handover_button)
 
 
 @hooks.register("construct_homepage_panels")

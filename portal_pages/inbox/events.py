@@ -56,7 +56,8 @@ def notify_stage_changed(case, old_stage, new_stage):
     new_label = Stage(new_stage).label
     moved_from = f" from {Stage(old_stage).label}" if old_stage else ""
     sent = []
-    for child in case.child_records.select_related("created_by"):
+    # A record whose child moved on to another setting hears nothing more about the case.
+    for child in case.child_records.current().select_related("created_by"):
         link_url, link_text = child_link(child)
         sent.append(
             send_message(
@@ -72,6 +73,31 @@ def notify_stage_changed(case, old_stage, new_stage):
             )
         )
     return sent
+
+
+def notify_handover(recipient, *, leaver, receiver, records):
+    """A leaver's work was handed over: tell the colleague who received it or, when it
+    became shared with the team, each colleague in the team."""
+    count = f"{records} child record{'s' if records != 1 else ''}"
+    if receiver is None:
+        subject = f"{leaver.full_name}'s work is now shared with your team"
+        body = (
+            f"{leaver.full_name} has left. Their {count} and the forms they had started are "
+            "now shared with everyone in your team, so any of you can carry them on."
+        )
+    else:
+        subject = f"{leaver.full_name}'s work has been handed over to you"
+        body = (
+            f"{leaver.full_name} has left. Their {count} and the forms they had started "
+            "are now yours. Forms they wrote still show them as the author."
+        )
+    return send_message(
+        recipient,
+        subject,
+        f"{body}\n\nYou will find the children in your SEND home.",
+        link_url=reverse("children:index"),
+        link_text="Go to your SEND home page",
+    )
 
 
 def key_date_reminder(key_date, today):

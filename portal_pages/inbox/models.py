@@ -111,6 +111,8 @@ class Message(models.Model):
             models.Index(fields=["recipient", "category", "archived_at"], name="inbox_action_idx"),
             # The SEND team's listing of what it sent.
             models.Index(fields=["sender", "-created"], name="inbox_sent_idx"),
+            # The SEND team's Messages listing, newest first across every recipient.
+            models.Index(fields=["-created", "-id"], name="inbox_newest_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

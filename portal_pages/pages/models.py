@@ -3,13 +3,17 @@
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal_pages.pages.blocks import ContentStreamBlock
 
@@ -146,3 +150,39 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Portal settings"
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings every page's frame reads, kept in this process's `frame` cache with
+        the footer links' URLs resolved, so a page view spends no query on them. A save
+        here clears this process's copy at once; other processes' copies live a minute."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            key = f"portal-settings-{site.pk if site else None}"
+            instance = caches["frame"].get(key)
+            if instance is None:
+                instance = cls.for_site(site)
+                instance.footer_links = [
+                    (text, url)
+                    for text, page in [
+                        ("Accessibility statement", instance.accessibility_page),
+                        ("Privacy", instance.privacy_page),
+                        ("Cookies", instance.cookies_page),
+                        ("Contact the SEND team", instance.contact_page),
+                    ]
+                    if page is not None and (url := page.get_url(current_site=site))
+                ]
+                caches["frame"].set(key, instance)
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
+
+
+@receiver(post_save, sender=PortalSettings)
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(post_delete, sender=Page)
+def forget_frame(**kwargs):
+    """A change to the settings, or to a page the footer may link to, shows at once."""
+    caches["frame"].clear()

@@ -246,7 +246,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
-    }
+    },
+    # What every page's frame reads (the portal settings and footer links), kept in each
+    # process so a page view spends no query on it. A save clears the saving process's
+    # copy; the others' copies expire within a minute.
+    "frame": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-frame",
+        "TIMEOUT": 60,
+    },
 }
 
 WAGTAIL_SITE_NAME = "SEND Professional Portal"

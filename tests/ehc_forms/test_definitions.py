@@ -219,16 +219,6 @@ def test_the_published_page_previews_every_step_for_editors(client, sample_form)
     assert 'name="known_as"' in html and "govuk-character-count" in html
 
 
-def test_bench_pages_answer_for_the_demo_professional(demo_site):
-    from ehc_forms.bench import pages as bench_pages
-
-    call_command("load_demo_content", stdout=io.StringIO())
-    pages = bench_pages()
-    assert len(pages) == 3
-    for label, client, url, *_repeats in pages:
-        assert client.get(url).status_code == 200, label
-
-
 def test_data_guidance_rows_come_from_the_registry(sample_form):
     rows = {row["key"]: row for row in sample_form.definition.data_guidance()}
     assert list(rows)[:4] == ["known_as", "primary_need", "looked_after", "social_worker"]

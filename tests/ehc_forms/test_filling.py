@@ -287,7 +287,7 @@ def test_a_stale_button_save_overwrites_nothing(professional_client, draft, relo
     )
     assert response.status_code == 409
     html = response.content.decode()
-    assert "changed in another window" in html
+    assert "Saved by you in another window at" in html
     assert ">\nSecond</textarea>" in html  # what this window typed is still in the form
     # and what the other window saved is listed beside it
     assert '<dd class="govuk-summary-list__value">First</dd>' in html

@@ -32,9 +32,9 @@ def test_each_error_of_a_form_links_to_the_input_it_belongs_to():
 
     assert links(render("{% error_summary form %}", form=form)) == [
         ("id_name", "These answers do not go together"),
-        ("id_name", "This field is required."),
-        ("id_name", "This field is required."),
-        ("id_kind", "This field is required."),
+        ("id_name", "Enter token"),
+        ("id_name", "Enter name"),
+        ("id_kind", "Select kind"),
         ("id_born", "Date of birth must include a month and year"),
     ]
 

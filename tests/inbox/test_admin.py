@@ -140,6 +140,26 @@ def test_the_listing_shows_who_has_read_what(
     assert not re.search(r">\s*Sent 29\s*<", unread) and re.search(r">\s*Sent 28\s*<", unread)
 
 
+def test_the_listing_searches_subjects_and_recipients_names_and_emails(
+    officer_client, send_officer, make_professional
+):
+    amira = make_professional(full_name="Amira Okonjo", email="amira@brookside.sch.uk")
+    other = make_professional(full_name="Ben Hale", email="ben@hillview.sch.uk")
+    send_message(amira, "Annual review paperwork", "Body", sender=send_officer)
+    send_message(other, "Panel dates for spring", "Body", sender=send_officer)
+    send_message(other, "Transport request", "Body", sender=send_officer)
+
+    def found(text):
+        html = officer_client.get(LISTING, {"q": text}).content.decode()
+        subjects = ["Annual review paperwork", "Panel dates for spring", "Transport request"]
+        return {subject for subject in subjects if subject in html}
+
+    assert found("PANEL dates") == {"Panel dates for spring"}
+    assert found("okonjo") == {"Annual review paperwork"}
+    assert found("hillview.sch") == {"Panel dates for spring", "Transport request"}
+    assert found("nothing like this") == set()
+
+
 def test_a_sent_message_cannot_be_edited_or_deleted_by_the_send_team(
     officer_client, send_officer, professional
 ):

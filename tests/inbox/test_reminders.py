@@ -4,6 +4,7 @@ import io
 import time_machine
 from django.core.management import call_command
 
+from portal_pages.children import teams
 from portal_pages.children.stages import Stage
 from portal_pages.inbox import events
 from portal_pages.inbox.models import Message
@@ -81,3 +82,18 @@ def test_a_stage_change_messages_each_professional_whose_record_is_linked(
     assert "from Decision to assess to Assessment" in messages[0].body
     assert len(mailoutbox) == 2
     assert all("Ada" not in e.body and "Assessment" not in e.body for e in mailoutbox)
+
+
+def test_a_record_marked_moved_on_gets_no_more_reminders_or_stage_messages(
+    linked_records, ehc_case, send_officer
+):
+    moved, staying = linked_records
+    teams.mark_moved_on(moved, send_officer)
+
+    with time_machine.travel(NINE_DAYS_BEFORE):
+        run_reminders()
+    events.notify_stage_changed(ehc_case, Stage.DECISION_TO_ASSESS, Stage.ASSESSMENT)
+
+    assert {m.recipient for m in Message.objects.all()} == {staying.created_by}
+    assert not Message.objects.filter(child=moved).exists()
+    assert Message.objects.filter(child=staying).count() == 2

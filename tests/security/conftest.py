@@ -42,8 +42,15 @@ FUZZ_STEPS = [
 
 @pytest.fixture
 def owner(make_professional):
-    """Professional A: owns every object the checks aim at."""
-    return make_professional(full_name="Alice Owner")
+    """Professional A: owns every object the checks aim at, and leads their team (so the
+    team lead's own routes are in the matrix too)."""
+    return make_professional(full_name="Alice Owner", is_team_lead=True)
+
+
+@pytest.fixture
+def owner_colleague(make_professional):
+    """A member of A's team whose work A, as team lead, may hand over."""
+    return make_professional(full_name="Colin Colleague")
 
 
 @pytest.fixture

@@ -1,12 +1,21 @@
 """The access matrix: every portal route that takes an object id, filled with real objects
-owned by professional A, answers 404 to professional B and sends an anonymous visitor to
-sign in. A new route with an id the matrix cannot fill fails the suite, so no route can
-skip the check."""
+owned by professional A, answers 404 to professional B (a colleague in A's organisation,
+while A's record is private) and sends an anonymous visitor to sign in; and, when A shares
+the record with the team, answers A's team as it answers A and everyone else as before. A
+new route with an id the matrix cannot fill fails the suite, so no route can skip the
+check."""
+
+import datetime
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
 
+from ehc_forms.access import get_draft_or_404, submissions_visible_to
 from ehc_forms.models import Submission
+from portal_pages.accounts.models import Organisation, User
+from portal_pages.children import teams
+from portal_pages.children.access import children_visible_to
 from portal_pages.children.models import Child
 from portal_pages.inbox.models import Message
 from tests.factories import SendOfficerFactory
@@ -17,6 +26,7 @@ NAMESPACES = ("children", "inbox", "ehc_forms", "accounts")
 # things in different areas).
 FILLERS = {
     ("children", "child_id"): lambda objects: objects["child"].pk,
+    ("children", "member_id"): lambda objects: objects["member"].pk,
     ("inbox", "pk"): lambda objects: objects["message"].pk,
     ("ehc_forms", "child_id"): lambda objects: objects["child"].pk,
     ("ehc_forms", "form_id"): lambda objects: objects["form"].pk,
@@ -67,13 +77,14 @@ def test_every_route_with_an_id_is_known_to_the_matrix():
 
 
 @pytest.fixture
-def owned(owner_child, owner_message, owner_draft, owner_submitted, security_form):
+def owned(owner_child, owner_message, owner_draft, owner_submitted, security_form, owner_colleague):
     return {
         "child": owner_child,
         "message": owner_message,
         "form": security_form,
         "draft": owner_draft,
         "submitted": owner_submitted,
+        "member": owner_colleague,
     }
 
 
@@ -110,8 +121,6 @@ def snapshot(objects):
 def test_another_professional_gets_404_and_an_anonymous_visitor_is_sent_to_sign_in(
     client, owner, stranger, sign_in, owned, name, namespace, arguments
 ):
-    from django.test import Client
-
     url = url_for(name, namespace, arguments, owned)
 
     # The owner reaches it, so the objects really fill the route.
@@ -171,3 +180,120 @@ def test_a_send_team_officer_without_the_second_factor_cannot_reach_the_admin(
     response = client.get(path)
     assert response.status_code == 302
     assert response.url.startswith(f"{reverse('two_factor:login')}?next=")
+
+
+# The team cases: A's child record is shared with A's team. Every route with an object id
+# answers a member and a team lead of that team as it answers A (within what their role
+# allows), and answers 404, or a redirect to sign in, to a member of another organisation,
+# a former member (suspended, or moved to another organisation) and a member the SEND team
+# has not approved. None of them can change anything of A's.
+
+# Who, besides A, each route is for. Routes not named here are for the whole team.
+ROUTE_AUDIENCE = {
+    "children:sharing": "managers",  # the record's creator or a team lead
+    "children:moved_on": "leads",
+    "children:handover": "leads",
+}
+PERSONAL_NAMESPACES = {"inbox"}  # a message is its recipient's alone
+
+ALLOWED = {
+    "member": {"team"},
+    "team_lead": {"team", "managers", "leads"},
+}
+PERSONAS = ["member", "team_lead", "other_organisation", "moved", "suspended", "unapproved"]
+
+
+def audience(name, namespace):
+    if namespace in PERSONAL_NAMESPACES:
+        return "owner"
+    return ROUTE_AUDIENCE.get(name, "team")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return Organisation.objects.create(name="Riverside Academy", kind="school")
+
+
+@pytest.fixture
+def personas(make_professional, other_organisation, owner):
+    moved = make_professional(full_name="Mo Moved", is_team_lead=True)
+    people = {
+        "member": make_professional(full_name="Mel Member"),
+        "team_lead": make_professional(full_name="Tia Lead", is_team_lead=True),
+        "other_organisation": make_professional(
+            full_name="Olu Other", organisation=other_organisation, is_team_lead=True
+        ),
+        "moved": moved,
+        "suspended": make_professional(full_name="Sue Suspended", status=User.Status.SUSPENDED),
+        "unapproved": make_professional(
+            full_name="Una Unapproved", status=User.Status.EMAIL_CONFIRMED
+        ),
+    }
+    moved.organisation = other_organisation
+    moved.save(update_fields=["organisation"])
+    return people
+
+
+@pytest.fixture
+def shared(owned, owner):
+    teams.set_sharing(owned["child"], True, owner)
+    return owned
+
+
+def test_only_a_member_and_a_team_lead_see_shared_records(personas, shared):
+    child, draft = shared["child"], shared["draft"]
+    for persona, user in personas.items():
+        sees = persona in ALLOWED
+        assert children_visible_to(user).filter(pk=child.pk).exists() == sees, persona
+        assert submissions_visible_to(user).filter(pk=draft.pk).exists() == sees, persona
+        if sees:
+            assert get_draft_or_404(user, draft.pk) == draft
+
+
+def test_a_moved_member_leaves_even_their_own_records_behind(personas, make_professional):
+    leaver = make_professional(full_name="Lee Leaver")
+    child = Child.objects.create(
+        created_by=leaver,
+        given_name="Kept",
+        family_name="Behind",
+        date_of_birth=datetime.date(2016, 1, 1),
+    )
+    assert children_visible_to(leaver).filter(pk=child.pk).exists()
+    leaver.organisation = personas["other_organisation"].organisation
+    leaver.save(update_fields=["organisation"])
+    assert not children_visible_to(leaver).filter(pk=child.pk).exists()
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(
+    ("name", "namespace", "arguments"), OBJECT_ROUTES, ids=[r[0] for r in OBJECT_ROUTES]
+)
+def test_team_cases_of_every_route(
+    owner, sign_in, personas, shared, persona, name, namespace, arguments
+):
+    url = url_for(name, namespace, arguments, shared)
+    owner_status = sign_in(Client(), owner).get(url).status_code
+    assert owner_status in (200, 302, 405), (url, owner_status)
+    post_only = owner_status == 405
+
+    client = sign_in(Client(), personas[persona])
+    allowed = audience(name, namespace) in ALLOWED.get(persona, set())
+    if allowed:
+        assert client.get(url).status_code == owner_status, (persona, url)
+        if post_only:
+            assert client.post(url, {"version": shared["draft"].version}).status_code != 404
+        return
+
+    before = snapshot(shared)
+    got = client.get(url)
+    posted = client.post(url, {"version": shared["draft"].version, "given_name": "Changed"})
+    if persona in ("suspended", "unapproved"):
+        # They cannot be signed in as a professional at all: every route sends them to sign in.
+        sign_in_url = f"{reverse('two_factor:login')}?next="
+        assert posted.status_code == 302 and posted.url.startswith(sign_in_url), url
+        assert got.status_code in (302, 405), url
+    else:
+        assert got.status_code in (404, 405) if post_only else got.status_code == 404, url
+        assert posted.status_code == 404, (persona, url)
+    assert "Peregrine" not in got.content.decode() + posted.content.decode()
+    assert snapshot(shared) == before

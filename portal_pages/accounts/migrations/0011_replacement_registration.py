@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0006_sign_in_attempts"),
+        ("accounts", "0010_send_team_organisation_permissions"),
     ]
 
     operations = [

@@ -1,0 +1,200 @@
+"""Scale data for `make bench`: `--size small` is what the areas' bench pages create
+themselves (2,000 children, 5,000 messages, 100+ registrations); `--size large` adds, in
+bulk inserts, the rows of a large council around them, owned by other professionals, so the
+same pages are timed with big tables. `--scale` shrinks or grows the large counts."""
+
+import datetime
+import itertools
+import time
+
+from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from ehc_forms.bench import MEMO_ANSWER
+from ehc_forms.models import EHCFormPage, Submission
+from portal_pages.accounts.models import Organisation, User
+from portal_pages.children.models import Child, EHCCase
+from portal_pages.children.stages import Stage
+from portal_pages.inbox.models import Message
+
+LARGE = {
+    "organisations": 2_000,
+    "professionals": 20_000,
+    "cases": 50_000,
+    "children": 500_000,
+    "submissions": 1_000_000,
+    "messages": 2_000_000,
+}
+BATCH = 5_000
+EMAIL_DOMAIN = "scale.bench.sch.uk"
+GIVEN = ["Amara", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Hari", "Isla", "Jack"]
+FAMILY = ["Ahmed", "Brown", "Cole", "Davies", "Evans", "Fraser", "Green", "Hughes", "Iqbal"]
+
+
+def name_of(n):
+    return GIVEN[n % len(GIVEN)], f"{FAMILY[n % len(FAMILY)]}{n:06d}"
+
+
+def insert(model, rows):
+    """Bulk inserts in batches of 5,000, each batch in its own transaction."""
+    total = 0
+    for batch in iter(lambda: list(itertools.islice(rows, BATCH)), []):
+        with transaction.atomic():
+            model.objects.bulk_create(batch, batch_size=BATCH)
+        total += len(batch)
+    return total
+
+
+class Command(BaseCommand):
+    help = "Fill the bench database with the small or large data set (bulk inserts)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", choices=["small", "large"], default="small")
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="Multiply the large counts (0.1 for a tenth of a large council).",
+        )
+
+    def handle(self, *, size, scale, **options):
+        if size == "small":
+            self.stdout.write("The small data set is made by the areas' bench pages.")
+            return
+        # The forms the submissions are answers to.
+        call_command("load_demo_content", stdout=self.stdout)
+        counts = {name: max(1, int(count * scale)) for name, count in LARGE.items()}
+        if User.objects.filter(email__endswith=EMAIL_DOMAIN).count() >= counts["professionals"]:
+            self.stdout.write("The large data set is already there.")
+            return
+        for name, count in counts.items():
+            started = time.monotonic()
+            made = getattr(self, f"make_{name}")(count, counts)
+            self.stdout.write(f"{made:>10,} {name} in {time.monotonic() - started:.0f} s")
+
+    def make_organisations(self, count, counts):
+        return insert(
+            Organisation,
+            (
+                Organisation(name=f"Scale School {n:05d}", kind="school", urn=f"9{n:05d}")
+                for n in range(count)
+            ),
+        )
+
+    def make_professionals(self, count, counts):
+        organisations = list(
+            Organisation.objects.filter(name__startswith="Scale School").values_list(
+                "pk", flat=True
+            )
+        )
+        password = make_password(None)
+        statuses = [User.Status.APPROVED] * 8 + [User.Status.EMAIL_CONFIRMED, User.Status.REJECTED]
+        now = timezone.now()
+        return insert(
+            User,
+            (
+                User(
+                    email=f"professional{n:06d}@{EMAIL_DOMAIN}",
+                    full_name=" ".join(name_of(n)),
+                    job_title="SENDCO",
+                    organisation_id=organisations[n % len(organisations)],
+                    status=statuses[n % len(statuses)],
+                    password=password,
+                    date_joined=now - datetime.timedelta(minutes=n),
+                )
+                for n in range(count)
+            ),
+        )
+
+    def professional_ids(self):
+        return list(
+            User.objects.filter(email__endswith=EMAIL_DOMAIN)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+
+    def make_cases(self, count, counts):
+        stages = list(Stage)
+        return insert(
+            EHCCase,
+            (
+                EHCCase(
+                    reference=f"EHC-SCALE-{n:07d}",
+                    given_name=name_of(n)[0],
+                    family_name=name_of(n)[1],
+                    date_of_birth=datetime.date(2008, 1, 1) + datetime.timedelta(days=n % 5000),
+                    stage=stages[n % len(stages)],
+                    request_received_on=datetime.date(2024, 1, 1)
+                    + datetime.timedelta(days=n % 700),
+                    next_due_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 400),
+                )
+                for n in range(count)
+            ),
+        )
+
+    def make_children(self, count, counts):
+        professionals = self.professional_ids()
+        first_case = EHCCase.objects.filter(reference__startswith="EHC-SCALE-").order_by("pk")
+        first_case = first_case.values_list("pk", flat=True).first()
+        return insert(
+            Child,
+            (
+                Child(
+                    created_by_id=professionals[n % len(professionals)],
+                    given_name=name_of(n)[0],
+                    family_name=name_of(n)[1],
+                    date_of_birth=datetime.date(2008, 1, 1) + datetime.timedelta(days=n % 5000),
+                    home_postcode="BS1 5TR",
+                    setting=f"Scale School {n % 2000:05d}",
+                    hidden=n % 10 == 0,
+                    ehc_case_id=first_case + n % counts["cases"] if n % 10 == 1 else None,
+                )
+                for n in range(count)
+            ),
+        )
+
+    def make_submissions(self, count, counts):
+        forms = list(EHCFormPage.objects.live().values_list("pk", "live_revision_id"))
+        children = list(
+            Child.objects.filter(created_by__email__endswith=EMAIL_DOMAIN)
+            .order_by("pk")
+            .values_list("pk", "created_by_id")
+        )
+        answers = {f"answer_{n}": MEMO_ANSWER for n in range(3)}
+        now = timezone.now()
+        rows = (
+            Submission(
+                form_id=forms[(n // len(children)) % len(forms)][0],
+                revision_id=forms[(n // len(children)) % len(forms)][1],
+                child_id=children[n % len(children)][0],
+                author_id=children[n % len(children)][1],
+                status=Submission.Status.DRAFT if n % 3 else Submission.Status.SUBMITTED,
+                answers=answers,
+                updated_at=now - datetime.timedelta(minutes=n),
+            )
+            for n in range(min(count, len(children) * len(forms)))
+        )
+        return insert(Submission, rows)
+
+    def make_messages(self, count, counts):
+        professionals = self.professional_ids()
+        now = timezone.now()
+        return insert(
+            Message,
+            (
+                Message(
+                    recipient_id=professionals[n % len(professionals)],
+                    subject=f"Scale message {n}",
+                    body="A message among two million.",
+                    category=Message.Category.ACTION
+                    if n % 10 == 0
+                    else Message.Category.INFORMATION,
+                    created=now - datetime.timedelta(seconds=n),
+                    read_at=None if n % 5 == 0 else now,
+                )
+                for n in range(count)
+            ),
+        )
