@@ -16,6 +16,8 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from portal_pages.accounts.emails import send_account_email
+from portal_pages.inbox.notify import send_message
+from portal_pages.inbox.tasks import email_new_message
 
 from .conftest import LOGIN_STEP_FIELD, post_code, post_password
 
@@ -136,3 +138,19 @@ def test_an_email_that_fails_every_try_is_failed_told_and_listed_for_the_send_te
     other = make_professional(email="other.person@brookside.sch.uk")
     client.force_login(other)
     assert client.get(FAILED_EMAILS).status_code in (302, 403)
+
+
+def test_a_new_message_alert_is_retried_and_a_final_failure_names_its_recipient(
+    site, professional, smtp_port, settings, officer_client, run_worker
+):
+    settings.EMAIL_RETRY_DELAYS = (0, 0, 0, 0)
+    send_message(professional, "Annual review paperwork", "Body")
+    run_worker()
+
+    tries = DBTaskResult.objects.filter(task_path=email_new_message.module_path)
+    assert tries.count() == 5
+    assert tries.filter(status=TaskResultStatus.FAILED).count() == 1
+    listing = officer_client.get(FAILED_EMAILS).content.decode()
+    assert "New message alert" in listing
+    assert professional.email in listing
+    assert "Annual review paperwork" not in listing
