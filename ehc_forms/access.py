@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ehc_forms.models import EHCFormPage, FormShare, Submission
+from ehc_forms.models import Document, EHCFormPage, FormShare, Submission
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.stages import Stage, stage_of
 
@@ -132,3 +132,9 @@ def get_draft_or_404(user, submission_id):
         .defer("form__steps"),
         pk=submission_id,
     )
+
+
+def documents_of(user):
+    """The documents `user` may download: files follow their submission, so whoever may see
+    the child (its author, and the team when it is shared) may download them."""
+    return Document.objects.filter(submission__in=submissions_visible_to(user))

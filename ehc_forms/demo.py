@@ -4,10 +4,12 @@ StreamField data, plus the demo professional's drafts and a submitted form with 
 import copy
 import uuid
 
+from django.core.files.base import ContentFile
 from wagtail.models import Site
 
-from ehc_forms.models import EHCFormIndexPage, EHCFormPage, LookupList, Submission
+from ehc_forms.models import Document, EHCFormIndexPage, EHCFormPage, LookupList, Submission
 from ehc_forms.registry import bind_answers
+from ehc_forms.reviewing import change_status
 from ehc_forms.saving import details_from_account, save_step, start_draft
 from ehc_forms.submitting import start_edit, submit
 from portal_pages.accounts.models import User
@@ -574,7 +576,17 @@ FORMS = [
             (
                 "Recommendations",
                 "",
-                [memo("interim_recommendations", "What does the review recommend?")],
+                [
+                    memo("interim_recommendations", "What does the review recommend?"),
+                    f(
+                        "documents",
+                        "supporting_documents",
+                        "Reports that support the review",
+                        hint="Such as an educational psychology or speech and language report.",
+                        required=False,
+                        max_files=5,
+                    ),
+                ],
             ),
         ],
     },
@@ -698,9 +710,58 @@ def advice_answers():
     }
 
 
+DEMO_OFFICER = "send.officer@exampleshire.gov.uk"
+
+
+def demo_pdf(title):
+    """A small, valid one-page PDF whose page says `title`."""
+    stream = f"BT /F1 18 Tf 72 720 Td ({title}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    body, offsets = b"%PDF-1.4\n", []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return body
+
+
+def attach_demo_documents(draft):
+    """Two reports attached to the draft's documents question, as uploading them would."""
+    documents = []
+    for name in ("Educational psychology report.pdf", "Speech and language report.pdf"):
+        content = demo_pdf(name.removesuffix(".pdf"))
+        document = Document(
+            submission=draft,
+            name=name,
+            size=len(content),
+            kind="pdf",
+            content_type="application/pdf",
+        )
+        document.file.save("upload", ContentFile(content), save=False)
+        document.save()
+        documents.append(document.as_answer())
+    draft.answers = {**draft.answers, "supporting_documents": documents}
+    draft.save(update_fields=["answers"])
+    return draft
+
+
 def load_submitted():
-    """For the demo professional: an interim review sent and then edited (version 2 with
-    its reason), and professional advice with every step done, ready to submit."""
+    """For the demo professional: an interim review with two reports attached, sent and
+    then edited (version 2 with its reason), which the SEND team officer has marked
+    Received; and professional advice with every step done, ready to submit."""
     professional = User.objects.filter(email=DEMO_PROFESSIONAL).first()
     review = EHCFormPage.objects.filter(slug="interim-review").first()
     advice = EHCFormPage.objects.filter(slug="professional-advice").first()
@@ -710,8 +771,9 @@ def load_submitted():
     if child is None or Submission.objects.filter(author=professional, form=review).exists():
         return
     details = details_from_account(professional)
+    first = attach_demo_documents(start_draft(professional, child, review, details))
     first = complete_steps(
-        start_draft(professional, child, review, details),
+        first,
         professional,
         interim_review_answers(child, "Attendance has dropped since the autumn term."),
     )
@@ -722,7 +784,10 @@ def load_submitted():
         professional,
         interim_review_answers(child, "Attendance has dropped since the spring term."),
     )
-    submit(second.pk, professional, second.version, review.declaration_texts)
+    second = submit(second.pk, professional, second.version, review.declaration_texts)
+    officer = User.objects.filter(email=DEMO_OFFICER).first()
+    if officer is not None:
+        change_status(second, Submission.Review.RECEIVED, officer)
     complete_steps(
         start_draft(professional, child, advice, details), professional, advice_answers()
     )

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from ehc_forms import file_kinds
 from ehc_forms.registry import (
     EMPTY_VALUES,
     FieldType,
@@ -601,3 +602,131 @@ class RepeatingGroupType(FieldType):
         keys = [sub.key for sub in spec["fields"] if sub.key]
         repeated = sorted({key for key in keys if keys.count(key) > 1})
         return [f"Keys used twice in this group: {', '.join(repeated)}"] if repeated else []
+
+
+class DocumentsWidget(govuk.FileInput):
+    """GOV.UK's file upload with the files already uploaded listed under it, each with its
+    name, kind, size and a Remove button. Its value is the field's stored answer."""
+
+    template_name = "ehc_forms/widgets/documents.html"
+    allow_multiple_selected = True
+
+    def __init__(self, spec):
+        super().__init__()
+        self.spec = spec
+
+    def format_value(self, value):
+        return value
+
+    def value_from_datadict(self, data, files, name):
+        # Stored answers are bound as the documents' keys; files are read by the step's view.
+        return data.getlist(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(
+            documents=[
+                {
+                    **document,
+                    "kind_label": file_kinds.KINDS[document["kind"]].label,
+                    "size_text": file_kinds.readable_size(document["size"]),
+                }
+                for document in value or []
+                if isinstance(document, dict)
+            ],
+            max_files=self.spec["max_files"],
+            kinds=file_kinds.kinds_sentence(self.spec.get("kinds") or list(file_kinds.KINDS)),
+        )
+        return context
+
+
+class DocumentsField(forms.Field):
+    """Only checks that a required field has a document: each file was checked as it came."""
+
+    def to_python(self, value):
+        return list(value or [])
+
+
+@field_types.register
+class DocumentsType(FieldType):
+    """Files attached to the form (reports, plans), uploaded when the step is saved.
+
+    The answer is the list of documents as `Document.as_answer` describes them; the files
+    themselves are in private storage (see `ehc_forms.documents`)."""
+
+    name = "documents"
+    type_name = "Documents"
+    required_message = "Upload at least one file for “{label}”"
+    icon = "doc-full-inverse"
+    description = "Files such as reports, uploaded with the step."
+    allowed_in_group = False
+    answered_in_page = False
+
+    def option_blocks(self, registry):
+        max_files = blocks.IntegerBlock(default=10, min_value=1, max_value=50)
+        kinds = blocks.MultipleChoiceBlock(
+            choices=[(kind.extension, kind.label) for kind in file_kinds.KINDS.values()],
+            default=list(file_kinds.KINDS),
+            required=False,
+            help_text="Leave all unticked to allow every kind listed.",
+        )
+        return [("max_files", max_files), ("kinds", kinds)]
+
+    def form_field(self, spec):
+        return DocumentsField(
+            required=spec["required"],
+            widget=DocumentsWidget(spec),
+            error_messages=self.error_messages(spec),
+        )
+
+    def bind(self, spec, answer, name):
+        return [(name, document["key"]) for document in self.documents(spec, answer)]
+
+    def documents(self, spec, answer):
+        return [document for document in answer or [] if isinstance(document, dict)]
+
+    def is_empty(self, answer):
+        return not answer
+
+    def matches(self, spec, answer, expected):
+        return False
+
+    def apply_action(self, spec, answer, action):
+        """ "remove-KEY" takes that document off the list."""
+        if action.startswith("remove-"):
+            key = action[len("remove-") :]
+            return [document for document in answer or [] if document.get("key") != key]
+        return answer
+
+    def display(self, spec, answer):
+        return "\n".join(
+            f"{document['name']} ({file_kinds.KINDS[document['kind']].label}, "
+            f"{file_kinds.readable_size(document['size'])})"
+            for document in self.documents(spec, answer)
+        )
+
+    def export(self, spec, answer):
+        return self.documents(spec, answer) or None
+
+    def guidance(self, spec):
+        kinds = file_kinds.kinds_sentence(spec.get("kinds") or list(file_kinds.KINDS))
+        return f"{self.type_name}, up to {spec['max_files']} files: {kinds}"
+
+    def json_schema(self, spec):
+        return {
+            "type": "array",
+            "maxItems": spec["max_files"],
+            "items": {
+                "type": "object",
+                "properties": {
+                    "key": {"type": "string", "format": "uuid"},
+                    "name": {"type": "string"},
+                    "size": {"type": "integer", "minimum": 1},
+                    "kind": {"type": "string", "enum": spec.get("kinds") or list(file_kinds.KINDS)},
+                },
+                "required": ["key", "name", "size", "kind"],
+            },
+        }

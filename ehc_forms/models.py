@@ -1,6 +1,7 @@
 """Form definitions (Wagtail pages), shared lookup lists, shares and professionals' drafts."""
 
 import time
+import uuid
 from functools import cached_property
 
 from django import forms
@@ -310,6 +311,14 @@ class Submission(models.Model):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Submitted"
 
+    class Review(models.TextChoices):
+        """Where the SEND team is with a sent version."""
+
+        SUBMITTED = "submitted", "Submitted"
+        RECEIVED = "received", "Received"
+        ACTION_NEEDED = "action_needed", "Action needed"
+        ACCEPTED = "accepted", "Accepted"
+
     form = models.ForeignKey(EHCFormPage, on_delete=models.PROTECT, related_name="submissions")
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
     child = models.ForeignKey("children.Child", on_delete=models.PROTECT, related_name="+")
@@ -337,6 +346,11 @@ class Submission(models.Model):
     edit_reason = models.CharField(max_length=500, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     declarations = models.JSONField(default=list, blank=True)
+    review_status = models.CharField(
+        "status", max_length=20, choices=Review.choices, default=Review.SUBMITTED
+    )
+    # What the SEND team asked for when it last set the status to Action needed.
+    action_needed = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-updated_at"]
@@ -406,6 +420,7 @@ class SubmissionEvent(models.Model):
         REVISION_CHANGED = "revision_changed", "Moved to the latest version of the form"
         SUBMITTED = "submitted", "Submitted"
         EDITED = "edited", "Reopened to edit"
+        STATUS_CHANGED = "status_changed", "Status changed by the SEND team"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=30, choices=Kind.choices)
@@ -420,3 +435,34 @@ class SubmissionEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+
+def document_storage_key(document, filename):
+    """A random key: the name the user gave is never part of where the file is kept."""
+    return f"documents/{uuid.uuid4().hex}"
+
+
+class Document(models.Model):
+    """A file a professional attached to a form. Answers name it by `key`; the file sits in
+    private storage under a random name and is only ever streamed by an access-checked
+    view. It belongs to the draft it was uploaded to, and stays with every version whose
+    answers list it."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="documents")
+    file = models.FileField(upload_to=document_storage_key, max_length=200)
+    name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=20)
+    content_type = models.CharField(max_length=100)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def as_answer(self):
+        """How the document is listed in a Documents field's answer."""
+        return {"key": str(self.key), "name": self.name, "size": self.size, "kind": self.kind}

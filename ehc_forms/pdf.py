@@ -6,6 +6,7 @@ import mimetypes
 
 from django.template.loader import render_to_string
 
+from ehc_forms.documents import attached
 from ehc_forms.submitting import summary
 from portal_pages.pages.models import PortalSettings
 
@@ -18,6 +19,7 @@ def submission_html(submission, site):
             "child": submission.child,
             "form": submission.form,
             "sections": summary(submission),
+            "documents": attached(submission),
             "portal": (portal := PortalSettings.for_site(site)),
             "logo": logo_data_uri(portal),
         },

@@ -76,6 +76,9 @@ class FieldType:
     icon = "form"
     description = ""
     has_answer = True
+    # False for a type whose answer is not typed into the page (uploaded documents): a save
+    # then keeps the stored answer, and only the type's own actions change it.
+    answered_in_page = True
     # Repeating groups hold other fields; a group inside a group is not offered.
     allowed_in_group = True
     # Names the question, so each line of a long form's error summary makes sense alone.
@@ -161,6 +164,10 @@ class FieldType:
     def apply_action(self, spec, answer, action):
         """The answer after one of the field's own buttons (`action` names which) is pressed."""
         return answer
+
+    def documents(self, spec, answer):
+        """The documents (as listed in answers) that this answer attaches."""
+        return []
 
     def prefetch(self, specs):
         """Load in bulk whatever the given fields of this type need (lookup options)."""
@@ -288,7 +295,7 @@ def read_answers(fields, data, prefix=""):
     return {
         field.key: field.type.raw_value(field.spec, data, prefix + field.key)
         for field in fields
-        if field.type.has_answer
+        if field.type.has_answer and field.type.answered_in_page
     }
 
 

@@ -68,21 +68,35 @@ def apply_action(step, typed, action):
 
 
 def save_step(
-    submission_id, saved_by, step_number, data, version, *, complete=False, action="", button=False
+    submission_id,
+    saved_by,
+    step_number,
+    data,
+    version,
+    *,
+    complete=False,
+    action="",
+    button=False,
+    uploads=None,
 ):
     """Store the typed values of one step if `version` is current, or if an older `version`
     would change no answer; raise VersionConflict if not. `complete` is the "Save and
-    continue" button: a valid step becomes Completed. `saved_by` (the author or a colleague
-    on a shared child, already allowed by the caller) is recorded on the draft. Saves made
-    with a button go into the history; autosaves, every few seconds, do not. Every save
-    counts as activity on the child's record."""
+    continue" button: a valid step becomes Completed. `uploads` maps a Documents field's key
+    to the documents just kept for it, which join those already listed. Saves made with a
+    button go into the history; autosaves, every few seconds, do not. Every save counts as
+    activity on the child's record. `saved_by` (the author or a colleague on a shared child,
+    already allowed by the caller) is recorded on the draft."""
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(
             pk=submission_id, status=Submission.Status.DRAFT
         )
         definition = submission.definition
         step = definition.step(step_number)
-        typed = apply_action(step, read_answers(step.answer_fields, data), action)
+        # Answers not typed into the page (documents) are absent from `data`: kept as stored.
+        typed = {**submission.answers, **read_answers(step.answer_fields, data)}
+        for key, documents in (uploads or {}).items():
+            typed[key] = [*(typed.get(key) or []), *documents]
+        typed = apply_action(step, typed, action)
         answers = merge_step_answers(definition, step, submission.answers, typed)
         stale = submission.version != version
         if stale and answers != submission.answers:

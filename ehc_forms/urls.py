@@ -31,5 +31,6 @@ urlpatterns = [
     path("submitted/<int:submitted_id>/", submission_views.submitted, name="submitted"),
     path("submitted/<int:submitted_id>/edit/", submission_views.edit, name="edit"),
     path("submitted/<int:submitted_id>/history/", submission_views.history, name="history"),
+    path("documents/<uuid:document_key>/", views.download_document, name="document"),
     path("submitted/<int:submitted_id>/pdf/", submission_views.download_pdf, name="pdf"),
 ]

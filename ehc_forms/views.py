@@ -6,19 +6,21 @@ import logging
 from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ehc_forms.access import (
+    documents_of,
     drafts_of,
     forms_for_child,
     get_available_form_or_404,
     get_draft_or_404,
 )
 from ehc_forms.definition import StepState
+from ehc_forms.documents import discard_unlisted, receive_step_uploads, stream
 from ehc_forms.registry import Field, bind_answers, field_types, form_for_fields, read_answers
 from ehc_forms.saving import (
     VersionConflict,
@@ -238,7 +240,17 @@ def saved_in_between(submission, user):
     return f"Saved by {saver.full_name} at {at}"
 
 
-def render_step(request, submission, step, answers, *, form, show_all_errors, conflict=False):
+def render_step(
+    request,
+    submission,
+    step,
+    answers,
+    *,
+    form,
+    show_all_errors,
+    conflict=False,
+    upload_errors=None,
+):
     definition = submission.definition
     fields = shown_fields(definition, step, answers)
     errors = {
@@ -246,6 +258,8 @@ def render_step(request, submission, step, answers, *, form, show_all_errors, co
         for key, messages_ in form.errors.items()
         if show_all_errors or not definition.fields_by_key[key].type.is_empty(answers.get(key))
     }
+    # A refused file is the error to show for its field, before anything else about it.
+    errors.update(upload_errors or {})
     return render(
         request,
         "ehc_forms/step.html",
@@ -281,6 +295,7 @@ def step_view(request, submission_id, number):
         )
     action = request.POST.get("action", "later")
     complete = action == "continue"
+    uploads, upload_errors = receive_step_uploads(submission, step, request.FILES)
     try:
         saved = save_step(
             submission.pk,
@@ -291,8 +306,11 @@ def step_view(request, submission_id, number):
             complete=complete,
             action="" if action in ("continue", "later") else action,
             button=True,
+            uploads=uploads,
         )
     except VersionConflict as conflict:
+        # Files kept for a save that did not happen would be listed nowhere.
+        discard_unlisted(conflict.submission)
         typed = read_answers(step.answer_fields, request.POST)
         answers = {**conflict.submission.answers, **typed}
         form = validate_step(submission.definition, step, answers)
@@ -305,14 +323,18 @@ def step_view(request, submission_id, number):
             show_all_errors=False,
             conflict=True,
         )
-    if complete and not saved.valid:
+    if action not in ("continue", "later"):
+        # A removed document that no sent version lists leaves storage now.
+        discard_unlisted(saved.submission)
+    if upload_errors or (complete and not saved.valid):
         return render_step(
             request,
             saved.submission,
             step,
             saved.submission.answers,
             form=saved.form,
-            show_all_errors=True,
+            show_all_errors=complete,
+            upload_errors=upload_errors,
         )
     if complete and request.GET.get("return") == "check":
         # Opened from a Change link on check answers: back there once the step is valid.
@@ -382,3 +404,11 @@ def autosave(request, submission_id, number):
             "saved_at": timezone.localtime(saved.submission.updated_at).strftime("%H:%M"),
         }
     )
+
+
+@professional_required
+def download_document(request, document_key):
+    """A document attached to a form, streamed to its author while they can see the child;
+    anyone else gets 404."""
+    document = get_object_or_404(documents_of(request.user), key=document_key)
+    return stream(document)

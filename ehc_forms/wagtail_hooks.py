@@ -7,12 +7,16 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ehc_forms import reviewing
 from ehc_forms.access import drafts_of
 from ehc_forms.models import FormShare, LookupList, Submission
 from ehc_forms.views import render_child_forms
+from ehc_forms.viewsets import ReadOnlyPolicy, SubmissionViewSet
 from portal_pages.inbox.events import notify_form_shared
 
 
@@ -73,11 +77,37 @@ class FormShareViewSet(ModelViewSet):
 
 
 register_snippet(LookupListViewSet)
+register_permission_policy(Submission, ReadOnlyPolicy(Submission), exact_class=True)
 
 
 @hooks.register("register_admin_viewset")
 def register_form_share_viewset():
     return FormShareViewSet("form_shares")
+
+
+@hooks.register("register_admin_viewset")
+def register_submission_viewset():
+    return SubmissionViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    """The SEND team's status changes, shown in a submission's history in the admin."""
+
+    @actions.register_action(reviewing.STATUS_ACTION)
+    class StatusChangeFormatter(LogFormatter):
+        label = "Change submission status"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            labels = dict(Submission.Review.choices)
+            message = (
+                f"Status changed from {labels.get(data.get('old_status'))} "
+                f"to {labels.get(data.get('new_status'))}"
+            )
+            if data.get("action_needed"):
+                message += f": {data['action_needed']}"
+            return message
 
 
 @hooks.register("before_delete_page")

@@ -173,3 +173,17 @@ def live_site(live_server, transactional_db):
     demo.load()
     Site.objects.filter(is_default_site=True).update(hostname="localhost")
     return live_server
+
+
+@pytest.fixture
+def send_team_officer(make_professional):
+    """A member of the SEND team group, with exactly the permissions its migrations give."""
+    from django.contrib.auth.models import Group
+
+    from portal_pages.accounts.groups import SEND_TEAM
+
+    officer = make_professional(
+        email="reviewer@exampleshire.gov.uk", full_name="Robin Reviewer", organisation=None
+    )
+    officer.groups.add(Group.objects.get(name=SEND_TEAM))
+    return officer

@@ -159,6 +159,37 @@ def notify_form_submitted(recipient, *, form_name, reference, link_url, child=No
     )
 
 
+def notify_form_status_changed(
+    recipient, *, form_name, reference, status, action_needed, link_url, dedupe_key, child=None
+):
+    """The SEND team moved a submitted form on. Action needed is an action request with
+    what they need; the link opens the form, whose Edit starts the next version."""
+    about = f" for {child}" if child else ""
+    if action_needed:
+        return send_message(
+            recipient,
+            f"Action needed on {form_name} {reference}",
+            f"The SEND team needs something more on your {form_name}{about} "
+            f"(reference {reference}):\n\n{action_needed}\n\n"
+            "Open the form and choose Edit to change it and send it again.",
+            category=ACTION,
+            child=child,
+            link_url=link_url,
+            link_text=f"Open your {form_name}",
+            dedupe_key=dedupe_key,
+        )
+    return send_message(
+        recipient,
+        f"{form_name} {reference}: {status}",
+        f"The SEND team has set the status of your {form_name}{about} (reference "
+        f"{reference}) to {status}. You do not need to do anything.",
+        child=child,
+        link_url=link_url,
+        link_text=f"View your {form_name}",
+        dedupe_key=dedupe_key,
+    )
+
+
 def notify_form_shared(
     recipient,
     *,

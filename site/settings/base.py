@@ -210,6 +210,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Limits on documents attached to forms, in bytes: each file, and all of one submission's.
+DOCUMENT_MAX_FILE_SIZE = int(env("DOCUMENT_MAX_FILE_SIZE", str(10_000_000)))
+DOCUMENT_MAX_SUBMISSION_SIZE = int(env("DOCUMENT_MAX_SUBMISSION_SIZE", str(50_000_000)))
+# The ClamAV daemon's Unix socket; every upload is scanned there when it is set.
+CLAMAV_SOCKET = env("CLAMAV_SOCKET", "")
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "portal_site.mail.LocalMailBackend")
 EMAIL_MAIL_DIR = VAR_DIR / "mail"
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

@@ -1,6 +1,7 @@
 """Template tags the base template uses to let each app add to the shared page frame."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from wagtail import hooks
 
@@ -38,3 +39,10 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return "?" + urlencode(sorted(params.items())) if params else "?"
+
+
+@register.filter
+def back_navigation(html):
+    """Puts what a page shows before its main content (its back link) in a navigation
+    landmark, so nothing on the page sits outside a landmark; nothing when there is none."""
+    return format_html('<nav aria-label="Back">{}</nav>', html) if html.strip() else ""

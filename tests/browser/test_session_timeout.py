@@ -9,10 +9,11 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from portal_pages.accounts.sessions import LAST_ACTIVITY_KEY
+from tests.factories import TEST_PASSWORD
 
 IDLE = 8
 WARNING = 5
-PASSWORD = "correct-horse-battery-staple"  # the root conftest's TEST_PASSWORD
+PASSWORD = TEST_PASSWORD
 
 
 @pytest.fixture

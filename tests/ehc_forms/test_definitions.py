@@ -6,10 +6,14 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
 from ehc_forms.demo import build_steps, f, memo, text
 from ehc_forms.models import EHCFormPage, LookupList, Submission
 from ehc_forms.submitting import steps_needing_attention
+from portal_pages.accounts.models import User
+from portal_pages.accounts.testing import sign_in_verified
 
 
 def unsaved_form(form_index, steps, lookup):
@@ -210,6 +214,18 @@ def test_demo_forms_are_realistic_and_loading_twice_changes_nothing(demo_site):
     assert second.reference == first.reference and second.previous == first
     assert second.version_number == 2 and second.edit_reason
     assert first.answers["interim_reason"] != second.answers["interim_reason"]
+    # Two reports go with both versions, and the SEND team officer has marked it Received.
+    names = [document["name"] for document in second.answers["supporting_documents"]]
+    assert names == ["Educational psychology report.pdf", "Speech and language report.pdf"]
+    assert first.answers["supporting_documents"] == second.answers["supporting_documents"]
+    assert second.review_status == "received"
+    officer = sign_in_verified(Client(), User.objects.get(email="send.officer@exampleshire.gov.uk"))
+    listing = officer.get(reverse("submissions:index"), {"review_status": "received"})
+    assert reverse("submissions:inspect", args=[second.pk]) in listing.content.decode()
+    download = officer.get(
+        reverse("submissions:document", args=[second.answers["supporting_documents"][0]["key"]])
+    )
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
 
 
 def test_the_published_page_previews_every_step_for_editors(client, sample_form):

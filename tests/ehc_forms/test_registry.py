@@ -24,6 +24,14 @@ TYPICAL = {
     "number": lambda spec: str(spec.get("min_value") or 3),
     "email": lambda spec: "someone@example.org",
     "phone": lambda spec: "01632 960 123",
+    "documents": lambda spec: [
+        {
+            "key": "0b6f5f3e-8c1d-4a5e-9d1e-3f7a2b9c4d10",
+            "name": "EP report.pdf",
+            "size": 48_000,
+            "kind": "pdf",
+        }
+    ],
 }
 
 

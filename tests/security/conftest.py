@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import Site
 
 from ehc_forms.demo import build_steps, complete_steps, f, group, memo, text
-from ehc_forms.models import EHCFormIndexPage, EHCFormPage
+from ehc_forms.models import Document, EHCFormIndexPage, EHCFormPage
 from ehc_forms.saving import start_draft
 from ehc_forms.submitting import submit
 from portal_pages.inbox.notify import send_message
@@ -100,6 +100,23 @@ def owner_submitted(owner, owner_child, security_form):
 @pytest.fixture
 def owner_draft(owner, owner_child, security_form, owner_submitted):
     return start_draft(owner, owner_child, security_form, {"full_name": owner.full_name})
+
+
+@pytest.fixture
+def owner_document(owner_submitted):
+    """A file attached to A's sent form."""
+    from django.core.files.base import ContentFile
+
+    document = Document(
+        submission=owner_submitted,
+        name="Peregrine report.pdf",
+        size=9,
+        kind="pdf",
+        content_type="application/pdf",
+    )
+    document.file.save("upload", ContentFile(b"%PDF-1.7\n"), save=False)
+    document.save()
+    return document
 
 
 def pytest_terminal_summary(terminalreporter):

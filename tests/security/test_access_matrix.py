@@ -33,6 +33,7 @@ FILLERS = {
     ("ehc_forms", "submission_id"): lambda objects: objects["draft"].pk,
     ("ehc_forms", "submitted_id"): lambda objects: objects["submitted"].pk,
     ("ehc_forms", "number"): lambda objects: 1,
+    ("ehc_forms", "document_key"): lambda objects: objects["document"].key,
 }
 
 # Routes whose arguments are signed, single-use tokens sent by email rather than object
@@ -77,8 +78,17 @@ def test_every_route_with_an_id_is_known_to_the_matrix():
 
 
 @pytest.fixture
-def owned(owner_child, owner_message, owner_draft, owner_submitted, security_form, owner_colleague):
+def owned(
+    owner_child,
+    owner_message,
+    owner_draft,
+    owner_submitted,
+    owner_document,
+    security_form,
+    owner_colleague,
+):
     return {
+        "document": owner_document,
         "child": owner_child,
         "message": owner_message,
         "form": security_form,
@@ -180,6 +190,65 @@ def test_a_send_team_officer_without_the_second_factor_cannot_reach_the_admin(
     response = client.get(path)
     assert response.status_code == 302
     assert response.url.startswith(f"{reverse('two_factor:login')}?next=")
+
+
+def submissions_admin_routes():
+    """Every route of the SEND team's submissions workspace, found by walking the resolver."""
+    resolver = get_resolver()
+    _prefix, admin_resolver = resolver.namespace_dict["submissions"]
+    return [pattern.name for pattern in admin_resolver.url_patterns if pattern.name]
+
+
+SUBMISSIONS_ADMIN_ROUTES = submissions_admin_routes()
+ADMIN_FILLERS = {
+    "pk": lambda objects: objects["submitted"].pk,
+    "document_key": lambda objects: objects["document"].key,
+}
+# Screens the read-only permission policy closes to everyone: what professionals sent is
+# never added, edited or deleted in the admin (usage is Wagtail's companion to delete).
+NOT_OFFERED = {"add", "edit", "delete", "copy", "usage"}
+
+
+def admin_url(name, objects):
+    pattern = next(
+        p for p in get_resolver().namespace_dict["submissions"][1].url_patterns if p.name == name
+    )
+    kwargs = {argument: ADMIN_FILLERS[argument](objects) for argument in pattern.pattern.converters}
+    return reverse(f"submissions:{name}", kwargs=kwargs)
+
+
+def test_the_submissions_workspace_offers_no_screen_that_changes_answers():
+    assert len(SUBMISSIONS_ADMIN_ROUTES) >= 6
+    assert {"index", "inspect", "status", "pdf", "document", "history"} <= set(
+        SUBMISSIONS_ADMIN_ROUTES
+    )
+
+
+@pytest.mark.parametrize("name", SUBMISSIONS_ADMIN_ROUTES)
+def test_submissions_admin_routes_are_for_the_send_team_only(
+    client, owner, send_team_officer, sign_in, owned, name
+):
+    from django.test import Client
+
+    url = admin_url(name, owned)
+    officer = sign_in(Client(), send_team_officer).get(url)
+    if name in NOT_OFFERED:
+        # Wagtail answers a screen the permission policy never allows with a redirect to
+        # the dashboard and a message, for everyone.
+        assert officer.status_code in (302, 403), (url, officer.status_code)
+    else:
+        assert officer.status_code == 200, (url, officer.status_code)
+
+    # The author of the form is a professional: the admin is closed to them.
+    author = sign_in(Client(), owner).get(url)
+    assert author.status_code in (302, 403), (url, author.status_code)
+    if author.status_code == 302:
+        assert not author.url.startswith("/admin/submissions"), author.url
+    assert "Peregrine" not in author.content.decode()
+
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302
+    assert anonymous.url.startswith(f"{reverse('two_factor:login')}?next=")
 
 
 # The team cases: A's child record is shared with A's team. Every route with an object id

@@ -90,6 +90,8 @@ function startAutosave(form) {
     dirty = false;
     inFlight = !leaving;
     const body = new FormData(form);
+    // Files upload only when the step is saved with a button; autosave sends the answers.
+    form.querySelectorAll("input[type=file]").forEach(function (input) { body.delete(input.name); });
     // keepalive lets the request finish after the page has gone.
     pending = fetch(url, {
       method: "POST",
