@@ -8,7 +8,9 @@ from portal_pages.accounts import services
 from portal_pages.accounts.groups import CONTENT_EDITORS, SEND_TEAM
 from portal_pages.accounts.models import Organisation, User
 
-DEMO_PASSWORD = "demo-portal-password"
+# The demo accounts' published password (README, "Demo sign-in details"): it signs in to
+# demo content only, never to a real account.
+DEMO_PASSWORD = "demo-portal-password"  # noqa: S105
 
 DEMO_ACCOUNTS = [
     {

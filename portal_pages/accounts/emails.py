@@ -8,24 +8,33 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
+from portal_pages.pages.email_delivery import send_or_retry
 from portal_pages.pages.models import PortalSettings
 
 
 @task()
-def send_account_email(template, to, context):
+def send_account_email(template, to, context, attempt=1):
     """Render `accounts/email/<template>.txt` with `context` (plain JSON values, as the
-    task queue stores them) and send it to the addresses in `to`."""
+    task queue stores them) and send it to the addresses in `to`, trying again later if
+    the mail server fails."""
     portal = PortalSettings.for_emails()
     text = render_to_string(
         f"accounts/email/{template}.txt",
         {"site_url": settings.SITE_URL, **portal.email_context(), **context},
     )
     subject, _, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", portal.from_email, to)
+    return send_or_retry(
+        send_account_email,
+        lambda: send_mail(subject.strip(), body.strip() + "\n", portal.from_email, to),
+        template,
+        to,
+        context,
+        attempt=attempt,
+    )
 
 
 def email_user(user, template, **context):
-    """Queue an email to one user, who is greeted by name."""
-    send_account_email.enqueue(
+    """Queue an email to one user, who is greeted by name; returns the task's result."""
+    return send_account_email.enqueue(
         template, [user.email], {"full_name": user.full_name, "email": user.email, **context}
     )

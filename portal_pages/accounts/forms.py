@@ -18,8 +18,9 @@ from portal_pages.accounts.models import Organisation, RegistrationSettings, Use
 from portal_pages.accounts.validators import validate_uk_phone, validate_visible_name
 from portal_pages.govuk.forms import GovukFormMixin
 
+# Help text shown under the password box, not a password.
 PASSWORD_HINT = (
-    "Use at least 12 characters. A few unrelated words together make a strong password "
+    "Use at least 12 characters. A few unrelated words together make a strong password "  # noqa: S105
     "that is easy to remember. Do not use a password you use somewhere else."
 )
 
@@ -289,7 +290,7 @@ class PortalPasswordResetForm(GovukFormMixin, PasswordResetForm):
         )
 
 
-PASSWORD_MISMATCH = "Enter the same new password in both boxes"
+PASSWORD_MISMATCH = "Enter the same new password in both boxes"  # noqa: S105 - an error message
 
 
 class PortalSetPasswordForm(GovukFormMixin, SetPasswordForm):

@@ -25,10 +25,16 @@ class LinkCheck:
     problem: str | None
     user: User | None = None
     email: str = ""
+    replacement: int | None = None
 
 
-def make_link(purpose, url_name, user, email):
-    token = signing.dumps({"user": user.pk, "email": email}, salt=purpose, compress=True)
+def make_link(purpose, url_name, user, email, replacement=None):
+    """A link for `user` at `email`; `replacement` names the ReplacementRegistration the
+    link confirms, if any."""
+    payload = {"user": user.pk, "email": email}
+    if replacement is not None:
+        payload["replacement"] = replacement
+    token = signing.dumps(payload, salt=purpose, compress=True)
     return reverse(url_name, args=[token])
 
 
@@ -52,4 +58,4 @@ def check_link(token, purpose, max_age_seconds):
         unused = bool(user.pending_email) and user.pending_email == email
     if not unused:
         problem = "used"
-    return LinkCheck(problem, user, email)
+    return LinkCheck(problem, user, email, payload.get("replacement"))

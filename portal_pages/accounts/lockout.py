@@ -22,7 +22,7 @@ from django.utils import timezone
 from portal_pages.accounts.emails import email_user
 from portal_pages.accounts.models import SignInAttempts
 
-PASSWORD = "password"
+PASSWORD = "password"  # noqa: S105 - the name of the lock's password step, not a password
 CODE = "code"
 _COUNTERS = {PASSWORD: "password_failures", CODE: "code_failures"}
 

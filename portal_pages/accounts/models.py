@@ -300,3 +300,26 @@ class SignInAttempts(models.Model):
 
     def __str__(self):
         return self.address_digest[:12]
+
+
+class ReplacementRegistration(models.Model):
+    """A registration made for an address that already has an unconfirmed account. It is
+    kept aside until the link emailed to the address is used: then it replaces the
+    unconfirmed account's details and password, so someone who registered another
+    person's address first can never keep it from its owner."""
+
+    email = models.EmailField()
+    details = models.JSONField()
+    password = models.CharField(max_length=128)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Replacement registration for {self.email}"
+
+    def apply_to(self, user):
+        """Give `user` (the unconfirmed account of this address) these details."""
+        for field, value in self.details.items():
+            setattr(user, field, value)
+        user.password = self.password
+        user.save(update_fields=[*self.details, "password"])
+        ReplacementRegistration.objects.filter(email=self.email).delete()

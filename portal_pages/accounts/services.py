@@ -4,14 +4,21 @@ recorded in Wagtail's log (who, when, reason). Merging duplicate organisations l
 too, for the same reason."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_email.models import EmailDevice
 from wagtail.log_actions import log
+from wagtail.models import Site
 
 from portal_pages.accounts.emails import email_user
-from portal_pages.accounts.models import Organisation, User
+from portal_pages.accounts.models import (
+    Organisation,
+    RegistrationSettings,
+    ReplacementRegistration,
+    User,
+)
 from portal_pages.accounts.signals import organisations_merged, user_approved
 
 Status = User.Status
@@ -88,6 +95,20 @@ def decide(decision, user, by=None, reason=""):
     if decision is APPROVE:
         user_approved.send(sender=User, user=user, approved_by=by)
     return True
+
+
+def remove_unconfirmed_registrations():
+    """Delete the accounts never confirmed within the link lifetime, and details waiting
+    to replace one, as the default site's Registration settings give it. Returns how many
+    accounts went."""
+    site = Site.objects.filter(is_default_site=True).first()
+    settings = RegistrationSettings.for_site(site) if site else RegistrationSettings()
+    expired_before = timezone.now() - timedelta(hours=settings.confirmation_link_hours)
+    ReplacementRegistration.objects.filter(created__lt=expired_before).delete()
+    removed, _ = User.objects.filter(
+        status=User.Status.REGISTERED, date_joined__lt=expired_before
+    ).delete()
+    return removed
 
 
 MERGE_ACTION = "accounts.merge_organisation"

@@ -21,26 +21,28 @@ from portal_pages.accounts.emails import email_user
 from portal_pages.accounts.forms import SignInForm
 from portal_pages.accounts.services import ensure_email_device
 from portal_pages.govuk.forms import GovukFormMixin, use_govuk
+from portal_pages.pages.email_delivery import delivery_problem
 
 
 def send_code(device):
     """Email a new code unless one went less than OTP_EMAIL_COOLDOWN_DURATION ago.
-    Returns the seconds to wait before another may be sent (0 when this one was sent)."""
+    Returns the seconds to wait before another may be sent (0 when this one was sent) and
+    the id of the email's task (None when none was queued)."""
     if not isinstance(device, EmailDevice):
-        return 0
+        return 0, None
     allowed, details = device.generate_is_allowed()
     if not allowed:
         wait = details["next_generation_at"].timestamp() - time.time()
-        return max(1, round(wait))
+        return max(1, round(wait)), None
     device.cooldown_set(commit=False)
     device.generate_token(valid_secs=settings.OTP_EMAIL_TOKEN_VALIDITY, commit=True)
-    email_user(
+    result = email_user(
         device.user,
         "sign_in_code",
         code=device.token,
         minutes=settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
     )
-    return 0
+    return 0, result.id
 
 
 class PortalCodeErrorsMixin(GovukFormMixin):
@@ -68,6 +70,9 @@ def with_portal_code_errors(form_class):
     return type(f"Portal{form_class.__name__}", (PortalCodeErrorsMixin, form_class), {})
 
 
+CODE_EMAIL_KEY = "code_email"
+
+
 class PortalLoginView(LoginView):
     """two_factor's login wizard with the portal's rules (see the module docstring)."""
 
@@ -92,6 +97,16 @@ class PortalLoginView(LoginView):
             setattr(user, USER_DEFAULT_DEVICE_ATTR_NAME, ensure_email_device(user))
         return user
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # A fresh wizard holds nothing: leaving it out of the session (once the page is
+        # drawn from it) keeps a visitor's session empty, so looking at the page stores no
+        # session row. The first POST starts the wizard's storage again.
+        if not request.user.is_authenticated and isinstance(response, TemplateResponse):
+            response.render()
+            request.session.pop(self.storage.prefix, None)
+        return response
+
     def post(self, *args, **kwargs):
         user = self.get_user()
         if user and self.steps.current != self.AUTH_STEP:
@@ -103,10 +118,18 @@ class PortalLoginView(LoginView):
             if until:
                 return self.render_locked(until)
             if "resend_code" in self.request.POST and not self.expired:
-                self.resend_wait = send_code(self.get_device())
+                self.resend_wait = self.send_code()
                 self.code_notice = "waiting" if self.resend_wait else "resent"
                 return self.render(self.get_form())
         return super().post(*args, **kwargs)
+
+    def send_code(self):
+        """Send a code (see `send_code`), remembering its email so later pages can say
+        whether it could be sent."""
+        wait, email_id = send_code(self.get_device())
+        if email_id:
+            self.storage.extra_data = {**self.storage.extra_data, CODE_EMAIL_KEY: email_id}
+        return wait
 
     def posted_code(self):
         """Whether this POST carries a code to check (not a resend or a change of step)."""
@@ -129,7 +152,7 @@ class PortalLoginView(LoginView):
                 and self.steps.current == self.TOKEN_STEP
                 and self.code_notice is None
             ):
-                self.resend_wait = send_code(self.get_device())
+                self.resend_wait = self.send_code()
                 self.code_notice = "sent" if not self.resend_wait else "waiting"
             # two_factor's own render would generate a second, synchronous challenge.
             return super(LoginView, self).render(form, **kwargs)
@@ -180,11 +203,17 @@ class PortalLoginView(LoginView):
                 "resend_wait": self.resend_wait,
                 "is_email_device": isinstance(device, EmailDevice),
                 "code_minutes": settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
+                "code_email_problem": self.code_email_problem(),
             }
         )
         if isinstance(device, EmailDevice):
             context["masked_email"] = mask_email(device.email or device.user.email)
         return context
+
+    def code_email_problem(self):
+        """ "retrying" or "failed" once the last code's email has failed to send."""
+        email_id = self.storage.extra_data.get(CODE_EMAIL_KEY)
+        return delivery_problem(email_id) if email_id else None
 
     def done(self, form_list, **kwargs):
         lockout.clear_failures(self.get_user().email)

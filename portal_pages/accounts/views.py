@@ -30,7 +30,12 @@ from portal_pages.accounts.forms import (
     PortalSetPasswordForm,
     RegistrationForm,
 )
-from portal_pages.accounts.models import RegistrationSettings, User, new_session_token
+from portal_pages.accounts.models import (
+    RegistrationSettings,
+    ReplacementRegistration,
+    User,
+    new_session_token,
+)
 from portal_pages.pages.models import PortalSettings
 
 REGISTRATION_EMAIL_SESSION_KEY = "accounts:registration-email"
@@ -46,8 +51,14 @@ def link_lifetime_seconds(request):
     return RegistrationSettings.for_request(request).confirmation_link_hours * 60 * 60
 
 
-def send_confirmation_link(request, user):
-    path = links.make_link(links.CONFIRM_REGISTRATION, "accounts:confirm_email", user, user.email)
+def send_confirmation_link(request, user, replacement=None):
+    path = links.make_link(
+        links.CONFIRM_REGISTRATION,
+        "accounts:confirm_email",
+        user,
+        user.email,
+        replacement=replacement and replacement.pk,
+    )
     email_user(
         user,
         "confirm_registration",
@@ -72,7 +83,23 @@ def register(request):
         data = form.cleaned_data
         existing = User.objects.filter(email=data["email"]).first()
         first_email = first_request_in_interval("confirmation", data["email"])
-        if existing:
+        details = {
+            "full_name": data["full_name"].strip(),
+            "job_title": data["job_title"].strip(),
+            "phone": data["phone"].strip(),
+        }
+        if existing and existing.status == User.Status.REGISTERED:
+            # Unconfirmed: perhaps someone else registered this address first. The new
+            # details wait aside and replace the account's only when their link is used.
+            organisation = form.find_or_create_organisation()
+            replacement = ReplacementRegistration.objects.create(
+                email=existing.email,
+                details={**details, "organisation_id": organisation.pk},
+                password=make_password(data["password"]),
+            )
+            if first_email:
+                send_confirmation_link(request, existing, replacement)
+        elif existing:
             # Hashed and thrown away, so an address with an account answers as slowly as a
             # new one does: the time taken must not tell whether an address is registered.
             make_password(data["password"])
@@ -83,10 +110,8 @@ def register(request):
             user = User.objects.create_user(
                 email=data["email"],
                 password=data["password"],
-                full_name=data["full_name"].strip(),
-                job_title=data["job_title"].strip(),
-                phone=data["phone"].strip(),
                 organisation=form.find_or_create_organisation(),
+                **details,
             )
             send_confirmation_link(request, user)
         request.session[REGISTRATION_EMAIL_SESSION_KEY] = data["email"]
@@ -148,6 +173,11 @@ def confirm_email(request, token):
         return link_problem(request, check, "accounts:resend_confirmation")
     if request.method == "POST":
         user = check.user
+        replacement = ReplacementRegistration.objects.filter(
+            pk=check.replacement, email=user.email
+        ).first()
+        if replacement:
+            replacement.apply_to(user)
         user.status = User.Status.EMAIL_CONFIRMED
         user.email_confirmed_at = timezone.now()
         user.save(update_fields=["status", "email_confirmed_at"])

@@ -68,7 +68,8 @@ def use_govuk_messages(field, label):
     written = {
         "required": f"Select {words}" if choose else f"Enter {words}",
         "invalid": f"Enter a real {words}",
-        "invalid_choice": f"Select {words} from the list",
+        # An error message that starts "Select", not SQL.
+        "invalid_choice": f"Select {words} from the list",  # noqa: S608
         "max_length": f"{question} must be %(limit_value)d characters or fewer",
         "min_length": f"{question} must be %(limit_value)d characters or more",
         "max_value": f"{question} must be %(limit_value)s or less",

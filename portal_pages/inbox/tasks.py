@@ -12,13 +12,14 @@ from django.template.loader import render_to_string
 from django_tasks import task
 
 from portal_pages.inbox.models import Message
+from portal_pages.pages.email_delivery import send_or_retry
 from portal_pages.pages.models import PortalSettings
 
 EMAIL_SUBJECT = "You have a new message in the Professional Portal"
 
 
 @task()
-def email_new_message(message_id):
+def email_new_message(message_id, attempt=1):
     """Tell the recipient of message `message_id` that it is waiting for them."""
     message = Message.objects.select_related("recipient").filter(pk=message_id).first()
     if message is None or not (message.recipient.is_active and message.recipient.is_approved):
@@ -34,4 +35,9 @@ def email_new_message(message_id):
             **portal.email_context(),
         },
     )
-    send_mail(EMAIL_SUBJECT, text, portal.from_email, [message.recipient.email])
+    return send_or_retry(
+        email_new_message,
+        lambda: send_mail(EMAIL_SUBJECT, text, portal.from_email, [message.recipient.email]),
+        message_id,
+        attempt=attempt,
+    )

@@ -6,6 +6,7 @@ from wagtail import hooks
 
 from portal_pages.inbox.admin_views import SEND_ACTION, message_viewset
 from portal_pages.inbox.counts import inbox_counts
+from portal_pages.inbox.failed_emails import FailedEmailViewSet
 
 
 @hooks.register("register_portal_navigation_item")
@@ -38,6 +39,11 @@ def messages_home_tile(request):
 @hooks.register("register_admin_viewset")
 def register_message_viewset():
     return message_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_failed_email_viewset():
+    return FailedEmailViewSet()
 
 
 @hooks.register("register_log_actions")

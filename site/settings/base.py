@@ -226,6 +226,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "SEND Professional Portal <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds between the tries of an email the mail server refused: five tries over about
+# 34 minutes (see portal_pages.pages.email_delivery).
+EMAIL_RETRY_DELAYS = (60, 180, 540, 1260)
 
 # Email leaves through the tasks framework so a slow mail server never holds up a request.
 TASKS = {

@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -337,3 +338,46 @@ def test_resend_for_an_unknown_address_looks_the_same_and_sends_nothing(client, 
 
     assert "Check your email" in response.content.decode()
     assert not mailoutbox
+
+
+def test_registering_again_replaces_an_unconfirmed_registration_once_the_new_link_is_used(
+    client, site, mailoutbox
+):
+    owner_email = "alex.rivers@brookside.sch.uk"
+    register(
+        client, full_name="Someone Else", job_title="Not the owner", password="squatter-pass-1"
+    )
+    squatters_link = link_from(mailoutbox[-1])
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        register(client, job_title="SENDCO at Brookside")
+    assert len(mailoutbox) == 2 and mailoutbox[-1].to == [owner_email]
+    account = User.objects.get(email=owner_email)
+    # Nothing changes until the owner uses the new link.
+    assert account.full_name == "Someone Else"
+    assert account.check_password("squatter-pass-1")
+
+    client.post(link_from(mailoutbox[-1]))
+
+    account.refresh_from_db()
+    assert account.status == User.Status.EMAIL_CONFIRMED
+    assert (account.full_name, account.job_title) == ("Alex Rivers", "SENDCO at Brookside")
+    assert account.check_password(PASSWORD)
+    assert not account.check_password("squatter-pass-1")
+    assert User.objects.filter(email=owner_email).count() == 1
+    # The first link is spent with the account confirmed.
+    assert client.post(squatters_link).status_code == 410
+
+
+def test_unconfirmed_registrations_are_deleted_after_the_link_lifetime(client, site, mailoutbox):
+    register(client, full_name="Someone Else")
+    register(client, email="kept.person@brookside.sch.uk")
+    with time_machine.travel(timezone.now() + timedelta(hours=11)):
+        call_command("remove_unconfirmed_registrations")
+    assert User.objects.filter(email="alex.rivers@brookside.sch.uk").exists()
+    with time_machine.travel(timezone.now() + timedelta(hours=12, minutes=1)):
+        call_command("remove_unconfirmed_registrations")
+        assert not User.objects.filter(status=User.Status.REGISTERED).exists()
+        # The address is free again: registering now starts a fresh account.
+        register(client, full_name="Alex Rivers")
+    assert User.objects.get(email="alex.rivers@brookside.sch.uk").full_name == "Alex Rivers"

@@ -2,9 +2,13 @@ from datetime import timedelta
 from urllib.parse import unquote
 
 import time_machine
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+
+from .conftest import post_password
 
 ACCOUNT = reverse("accounts:account")
 LOGIN = reverse("two_factor:login")
@@ -103,3 +107,17 @@ def test_keep_alive_after_the_session_ended_answers_401_for_the_script(professio
         assert response.status_code == 401
         assert response.json() == {"remaining": 0}
         assert professional_client.get(ACCOUNT).status_code == 302
+
+
+def test_visiting_the_sign_in_page_without_a_cookie_stores_no_session(client, site, professional):
+    for _ in range(3):
+        page = client.get(reverse("two_factor:login"))
+        assert page.status_code == 200
+        assert "Sign in" in page.content.decode()
+    assert Session.objects.count() == 0
+    assert settings.SESSION_COOKIE_NAME not in page.cookies
+
+    # The password step, posted straight from that page, still leads to the code.
+    page = post_password(client, professional.email)
+    assert "Enter your security code" in page.content.decode()
+    assert Session.objects.count() == 1
