@@ -45,6 +45,9 @@ def test_register_get_approved_sign_in_and_fill_a_form(
     page, demo_portal, mailoutbox, settings, audit
 ):
     url = demo_portal.url
+    # The journey crosses dozens of pages on a shared two-core CI machine: give each step
+    # longer than Playwright's default 30 seconds before calling it lost.
+    page.context.set_default_timeout(90_000)
 
     # Register, then confirm the address from the emailed link.
     page.goto(url + reverse("accounts:register"))
@@ -65,6 +68,7 @@ def test_register_get_approved_sign_in_and_fill_a_form(
 
     # The SEND team officer signs in to the admin with their emailed code and approves.
     officer_page = page.context.browser.new_context().new_page()
+    officer_page.set_default_timeout(90_000)
     officer_page.goto(url + "/admin/")
     sign_in(officer_page, url, OFFICER, DEMO_PASSWORD, mailoutbox)
     officer_page.wait_for_url(url + "/admin/")
