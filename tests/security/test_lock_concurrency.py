@@ -34,10 +34,11 @@ def production_backends(settings):
     """The password hasher and the shared database cache production uses."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
-        }
+        },
     }
     call_command("createcachetable", verbosity=0)
     # The cache table outlives each test's data; no test may see another's entries.
