@@ -65,8 +65,11 @@ def peer_post(page):
     """The same answers the portal's step saves, under the peer form's field names."""
     choice = LOOKUPS["Primary need"][0][1]
     answers = thirty_answers(choice)
+    # Matched by label: the form builder's fields carry no order of their own to rely on.
+    questions = {label: (kind, key) for kind, key, label in THIRTY_QUESTIONS}
     data = {}
-    for (kind, key, _), field in zip(THIRTY_QUESTIONS, page.form_fields.all(), strict=True):
+    for field in page.form_fields.all():
+        kind, key = questions[field.label]
         answer = answers[key]
         if kind == "date":
             answer = f"{answer['year']}-{int(answer['month']):02d}-{int(answer['day']):02d}"
