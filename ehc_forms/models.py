@@ -337,6 +337,11 @@ class Submission(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # When the author last opened the draft without saving: opening it keeps it as much as
+    # saving does (see `expiry`).
+    opened_at = models.DateTimeField(null=True, blank=True)
+    # When the author was told the untouched draft will be deleted.
+    expiry_warned_at = models.DateTimeField(null=True, blank=True)
     # Who made the latest save: on a shared child a colleague may continue the draft.
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -21,6 +21,7 @@ from ehc_forms.access import (
 )
 from ehc_forms.definition import StepState
 from ehc_forms.documents import discard_unlisted, receive_step_uploads, stream
+from ehc_forms.expiry import keep_opened_draft
 from ehc_forms.registry import Field, bind_answers, field_types, form_for_fields, read_answers
 from ehc_forms.saving import (
     VersionConflict,
@@ -160,6 +161,7 @@ def professional_details(request, child_id, form_id):
 @professional_required
 def task_list(request, submission_id):
     submission = get_draft_or_404(request.user, submission_id)
+    keep_opened_draft(submission, request.user)
     if request.method == "POST" and request.POST.get("action") == "use_latest":
         move_to_latest_revision(submission, request.user)
         messages.success(request, "This draft now uses the latest version of the form.")
@@ -284,6 +286,7 @@ def step_view(request, submission_id, number):
     """GET shows the step with what was saved (and the errors of anything invalid typed in);
     POST saves it through the same path as autosave."""
     submission = get_draft_or_404(request.user, submission_id)
+    keep_opened_draft(submission, request.user)
     step = get_step_or_redirect(submission, number)
     if step is None:
         messages.info(request, "That step cannot be started yet.")
@@ -367,6 +370,7 @@ def autosave(request, submission_id, number):
     """Stores the step's values as typed. Answers 409, with the server's answers for the
     step, when the draft has moved on since the page loaded (or the request is replayed)."""
     submission = get_draft_or_404(request.user, submission_id)
+    keep_opened_draft(submission, request.user)
     step = get_step_or_redirect(submission, number)
     if step is None:
         raise Http404("That step cannot be started yet.")

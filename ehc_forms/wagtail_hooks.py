@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ehc_forms import reviewing
+from ehc_forms import expiry, reviewing
 from ehc_forms.access import drafts_of
 from ehc_forms.models import FormShare, LookupList, Submission
 from ehc_forms.views import render_child_forms
@@ -92,7 +92,11 @@ def register_submission_viewset():
 
 @hooks.register("register_log_actions")
 def register_submission_log_actions(actions):
-    """The SEND team's status changes, shown in a submission's history in the admin."""
+    """The SEND team's status changes, shown in a submission's history in the admin, and
+    the deletion of answers under the retention rules."""
+    actions.register_action(
+        expiry.DELETE_ACTION, "Delete form answers", "Deleted the form's answers and files"
+    )
 
     @actions.register_action(reviewing.STATUS_ACTION)
     class StatusChangeFormatter(LogFormatter):
@@ -122,6 +126,13 @@ def keep_forms_that_have_answers(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().id)
     return None
+
+
+@hooks.register("register_child_records_kept")
+def children_with_submitted_forms():
+    """What professionals sent is kept under the council's records policy, and its child
+    record with it."""
+    return Submission.objects.filter(status=Submission.Status.SUBMITTED).values("child_id")
 
 
 @hooks.register("register_child_home_section")

@@ -203,6 +203,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     status_reason = models.TextField(
         blank=True, help_text="Why the account was last rejected or suspended."
     )
+    # Set when the account's personal details were replaced under the retention rules.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     # A new address waits here until its owner follows the link sent to it.
     pending_email = models.EmailField(blank=True)
     # Part of every session's check value: changing it signs the user out everywhere.

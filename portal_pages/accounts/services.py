@@ -3,11 +3,13 @@ actions and the demo loader: each checks it is allowed, saves, emails the user a
 recorded in Wagtail's log (who, when, reason). Merging duplicate organisations lives here
 too, for the same reason."""
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django_otp import devices_for_user
 from django_otp.plugins.otp_email.models import EmailDevice
 from wagtail.log_actions import log
 from wagtail.models import Site
@@ -15,13 +17,19 @@ from wagtail.models import Site
 from portal_pages.accounts.emails import email_user
 from portal_pages.accounts.models import (
     Organisation,
+    Registration,
     RegistrationSettings,
     ReplacementRegistration,
     User,
+    new_session_token,
 )
-from portal_pages.accounts.signals import organisations_merged, user_approved
+from portal_pages.accounts.signals import account_anonymised, organisations_merged, user_approved
+from portal_pages.pages.audit import forget_names_in_log
+
+logger = logging.getLogger(__name__)
 
 Status = User.Status
+ANONYMISE_ACTION = "accounts.anonymise"
 EMAIL_DEVICE_NAME = "email"
 
 
@@ -138,3 +146,35 @@ def merge_organisations(duplicate, kept, by):
         )
         duplicate.delete()
     return members
+
+
+def anonymised_title(user_id):
+    """How an anonymised account is named everywhere from then on: by its id alone."""
+    return f"Anonymised account {user_id}"
+
+
+def anonymise(user, *, reason):
+    """Replace a suspended or rejected account's personal details and make sure it can
+    never sign in again. The row stays, so what the person sent (submitted forms, the SEND
+    team's audit trail) still points at an account. `reason` is logged without the details."""
+    title = anonymised_title(user.pk)
+    with transaction.atomic():
+        user.full_name = title
+        # `.invalid` can never be a real domain (RFC 2606), so no email can reach it.
+        user.email = f"anonymised-{user.pk}@anonymised.invalid"
+        user.pending_email = ""
+        user.phone = ""
+        user.job_title = ""
+        user.status_reason = ""
+        user.is_active = False
+        user.set_unusable_password()
+        # Ends every session still open on any device.
+        user.session_token = new_session_token()
+        user.anonymised_at = timezone.now()
+        user.save()
+        for device in devices_for_user(user, confirmed=None):
+            device.delete()
+        account_anonymised.send(sender=User, user=user)
+        forget_names_in_log(user, title, Registration)
+        log(instance=user, action=ANONYMISE_ACTION, title=title, data={"reason": reason})
+    logger.info("Anonymised account %s: %s", user.pk, reason)

@@ -18,3 +18,8 @@ user_approved = Signal()
 # into the one it keeps, with keyword arguments `duplicate`, `kept` and `by`, after the
 # members moved and before the duplicate is deleted. The children area moves the records.
 organisations_merged = Signal()
+
+# Sent inside the anonymisation's transaction once a suspended or rejected account's
+# personal details have been replaced, with the keyword argument `user`. The inbox deletes
+# the messages kept for that person.
+account_anonymised = Signal()

@@ -38,6 +38,11 @@ def register_decision_log_actions(actions):
         "Merge organisations",
         "Merged a duplicate organisation into this one",
     )
+    actions.register_action(
+        services.ANONYMISE_ACTION,
+        "Anonymise account",
+        "Replaced the account's personal details under the retention rules",
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -44,3 +44,12 @@ def get_managed_child_or_404(user, child_id):
     if not may_manage(user, child):
         raise Http404("No such child record.")
     return child
+
+
+def get_own_child_or_404(user, child_id):
+    """A visible child that `user` created themselves: only its creator may delete a record,
+    so colleagues on a shared record and team leads get 404 like anyone else."""
+    child = get_visible_child_or_404(user, child_id)
+    if child.created_by_id != user.pk:
+        raise Http404("No such child record.")
+    return child

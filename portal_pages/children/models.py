@@ -74,6 +74,14 @@ class EHCCase(models.Model):
         "plan amended for the phase transfer", null=True, blank=True
     )
 
+    closed_on = models.DateField(
+        "case closed",
+        null=True,
+        blank=True,
+        help_text="When the council closed the case (the plan ceased, or the child left its "
+        "care). A closed case's portal data can be exported and then deleted.",
+    )
+
     next_due_on = models.DateField(
         null=True, blank=True, editable=False, help_text="Earliest open key date."
     )
@@ -83,6 +91,11 @@ class EHCCase(models.Model):
     class Meta:
         ordering = ["reference"]
         verbose_name = "EHC case"
+        # Not Django's delete permission: that would offer a plain Delete, and this one
+        # exports first and takes the professionals' records with the case.
+        permissions = [
+            ("delete_closed_case_data", "Can export and delete a closed case's portal data")
+        ]
         indexes = [
             models.Index(fields=["stage", "next_due_on"]),
             models.Index(fields=["family_name", "given_name"]),

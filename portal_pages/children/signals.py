@@ -17,3 +17,8 @@ case_stage_changed = Signal()
 # shared with the team), `child_ids` (the records that moved) and `by`. The forms area
 # moves the leaver's drafts; the inbox tells the people involved once the handover commits.
 records_handed_over = Signal()
+
+# Sent inside the deletion's transaction, just before a child record is deleted, with the
+# keyword argument `child`. The areas holding things about the child (its draft forms, the
+# messages about it) delete them, so nothing about the child outlives its record.
+child_deleting = Signal()

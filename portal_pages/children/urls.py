@@ -18,4 +18,5 @@ urlpatterns = [
     path("<int:child_id>/unhide/", views.unhide, name="unhide"),
     path("<int:child_id>/sharing/", views.sharing, name="sharing"),
     path("<int:child_id>/moved-on/", views.moved_on, name="moved_on"),
+    path("<int:child_id>/delete/", views.delete, name="delete"),
 ]

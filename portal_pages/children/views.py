@@ -21,9 +21,11 @@ from portal_pages.children import teams
 from portal_pages.children.access import (
     children_visible_to,
     get_managed_child_or_404,
+    get_own_child_or_404,
     get_visible_child_or_404,
     may_manage,
 )
+from portal_pages.children.deletion import delete_child, may_be_deleted
 from portal_pages.children.forms import (
     TEAM,
     ChildForm,
@@ -281,6 +283,22 @@ def moved_on(request, child_id):
     return render(request, "children/moved_on.html", {"child": child})
 
 
+@professional_required
+def delete(request, child_id):
+    """Its creator deletes a record they no longer need, after confirming. A record with a
+    submitted form is kept under the council's records policy: the page says so and offers
+    hiding instead, and a POST deletes nothing."""
+    child = get_own_child_or_404(request.user, child_id)
+    if not may_be_deleted(child):
+        status = 409 if request.method == "POST" else 200
+        return render(request, "children/cannot_delete.html", {"child": child}, status=status)
+    if request.method == "POST":
+        delete_child(child, reason="deleted by the professional who added it", by=request.user)
+        messages.success(request, f"{child.full_name}'s record has been deleted.")
+        return redirect("children:index")
+    return render(request, "children/delete.html", {"child": child})
+
+
 def led_organisation_or_404(user):
     """The organisation `user` leads; anyone who leads none finds no team pages."""
     if not user.leads_team_of(user.organisation_id):
@@ -399,5 +417,7 @@ def home(request, child_id):
             "tracker": stage_tracker(child, timezone.localdate()),
             "sections": child_home_sections(request, child),
             "may_mark_moved_on": request.user.leads_team_of(child.organisation_id),
+            # Only its creator may delete a record, and only one with nothing submitted.
+            "deletable": may_be_deleted(child) if child.created_by_id == request.user.pk else None,
         },
     )

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.tables import Column
@@ -43,9 +44,12 @@ def due_filter(queryset, today, due):
 
 
 class EHCCaseFilterSet(WagtailFilterSet):
-    """Filters for the case listing: stage, and due soon or overdue key dates."""
+    """Filters for the case listing: stage, due soon or overdue key dates, and closed."""
 
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label="Stage")
+    closed = django_filters.BooleanFilter(
+        field_name="closed_on", lookup_expr="isnull", exclude=True, label="Closed"
+    )
     due = django_filters.ChoiceFilter(
         choices=[("overdue", "Overdue"), ("soon", f"Due in the next {DUE_SOON_DAYS} days")],
         label="Key dates",
@@ -105,6 +109,17 @@ class NextKeyDateColumn(Column):
         return f"{first.label}: {first.due:%-d %b %Y} ({first.status.value})"
 
 
+class EHCCaseIndexView(generic.IndexView):
+    """Each case's buttons with those other areas add through `register_ehc_case_buttons`
+    (each hook takes the case and the user and returns a list of ListingButtons)."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        for case_buttons in hooks.get_hooks("register_ehc_case_buttons"):
+            buttons.extend(case_buttons(instance, self.request.user))
+        return buttons
+
+
 class EHCCaseViewSet(ModelViewSet):
     """EHC cases as the SEND team holds them: the child's identity, the stage and the actual
     dates. Due dates are never entered: they are worked out from the dates recorded here."""
@@ -116,6 +131,7 @@ class EHCCaseViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = EHCCaseIndexView
     edit_view_class = EHCCaseEditView
     add_view_class = EHCCaseCreateView
     filterset_class = EHCCaseFilterSet
@@ -126,6 +142,7 @@ class EHCCaseViewSet(ModelViewSet):
         "date_of_birth",
         "stage",
         NextKeyDateColumn("next_due_on", label="Next key date", sort_key="next_due_on"),
+        "closed_on",
     ]
     list_export = [
         "reference",
@@ -149,7 +166,7 @@ class EHCCaseViewSet(ModelViewSet):
             ],
             "The child as the council holds their details",
         ),
-        FieldPanel("stage"),
+        FieldRowPanel([FieldPanel("stage"), FieldPanel("closed_on")]),
         KeyDatesPanel(heading="Key dates", help_text="Worked out from the dates recorded below."),
         MultiFieldPanel(
             [

@@ -6,7 +6,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from portal_pages.accounts.access import is_signed_in_professional
-from portal_pages.children import cases, teams, views, viewsets
+from portal_pages.children import cases, deletion, teams, views, viewsets
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.panels import OverdueCasesPanel
 
@@ -45,6 +45,11 @@ def register_child_log_actions(actions):
         "Removed a child record's link to an EHC case",
     )
 
+    actions.register_action(
+        deletion.DELETE_ACTION,
+        "Delete child record",
+        "Deleted the child record and everything about the child",
+    )
     actions.register_action(
         teams.SHARING_ACTION, "Change who can see a child record", "Changed who can see the record"
     )

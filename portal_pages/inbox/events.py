@@ -225,3 +225,22 @@ def notify_form_shared(
         sender=shared_by,
         dedupe_key=f"form-shared:{share_id}",
     )
+
+
+def notify_draft_expiring(recipient, *, form_name, child, deletes_on, link_url, dedupe_key):
+    """A draft nobody has touched for a long time will be deleted: tell its author how to
+    keep it. The forms area calls this once per untouched spell (`dedupe_key` names it)."""
+    return send_message(
+        recipient,
+        f"Your draft {form_name} for {child} will be deleted on {_long_date(deletes_on)}",
+        f"Nobody has changed or opened your draft {form_name} for {child} for a long "
+        f"time. We do not keep personal information longer than we need it, so the draft "
+        f"will be deleted on {_long_date(deletes_on)}.\n\n"
+        "If you still need it, open the draft before then: that keeps it. If you no longer "
+        "need it, you do not need to do anything.",
+        category=ACTION,
+        due=deletes_on,
+        link_url=link_url,
+        link_text=f"Open your draft {form_name}",
+        dedupe_key=dedupe_key,
+    )

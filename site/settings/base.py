@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ehc_forms",
     "notices",
     "guidance",
+    "retention",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

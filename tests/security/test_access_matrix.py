@@ -262,6 +262,7 @@ ROUTE_AUDIENCE = {
     "children:sharing": "managers",  # the record's creator or a team lead
     "children:moved_on": "leads",
     "children:handover": "leads",
+    "children:delete": "creator",  # only the professional who added the record
 }
 PERSONAL_NAMESPACES = {"inbox"}  # a message is its recipient's alone
 

@@ -1,0 +1,58 @@
+"""Deleting child records: by the professional who added one, by the retention rules, or
+with a closed case's portal data. Every deletion goes through `delete_child`, so each one
+takes everything about the child with it and leaves the same trace in the logs.
+
+The areas above this one decide what keeps a record: each `register_child_records_kept`
+hook returns a queryset of the child ids it needs (the forms area: children with a
+submitted form, which the council's records policy keeps). The `child_deleting` signal lets
+them delete what they hold about the child first.
+"""
+
+import logging
+
+from django.db import transaction
+from wagtail import hooks
+from wagtail.log_actions import log
+
+from portal_pages.children.models import Child
+from portal_pages.children.signals import child_deleting
+from portal_pages.pages.audit import forget_names_in_log
+
+logger = logging.getLogger(__name__)
+
+DELETE_ACTION = "children.delete_child"
+
+
+def without_kept_records(queryset):
+    """`queryset` less the child records another area needs to keep."""
+    for kept_ids in hooks.get_hooks("register_child_records_kept"):
+        queryset = queryset.exclude(pk__in=kept_ids())
+    return queryset
+
+
+def may_be_deleted(child):
+    return without_kept_records(Child.objects.filter(pk=child.pk)).exists()
+
+
+def audit_title(child_id):
+    """How logs name a child record: by id, never by the child's name."""
+    return f"Child record {child_id}"
+
+
+def delete_child(child, *, reason, by=None):
+    """Delete `child` and everything about it, logging `reason` (words without personal
+    data, such as "no activity for 36 months") against its id."""
+    child_id = child.pk
+    with transaction.atomic():
+        child_deleting.send(sender=Child, child=child)
+        forget_names_in_log(child, audit_title(child_id))
+        log(
+            instance=child,
+            action=DELETE_ACTION,
+            user=by,
+            title=audit_title(child_id),
+            data={"reason": reason},
+            deleted=True,
+        )
+        child.delete()
+    logger.info("Deleted child record %s: %s", child_id, reason)
