@@ -1,0 +1,56 @@
+"""Fixtures of the retention tests: a published form, drafts and submitted forms of it."""
+
+import pytest
+from wagtail.models import Site
+
+from ehc_forms.demo import build_steps, complete_steps, memo, text
+from ehc_forms.models import EHCFormIndexPage, EHCFormPage
+from ehc_forms.saving import start_draft
+from ehc_forms.submitting import submit
+
+STEPS = [
+    (
+        "About the child",
+        "",
+        [text("known_as", "Known as", max_length=20), memo("views", "Child's views")],
+    )
+]
+# Answers that must never reach a log line.
+ANSWERS = {"known_as": "Pip", "views": "Loves the trampoline at Zephyr Park."}
+
+
+@pytest.fixture
+def form(demo_site):
+    home = Site.objects.get(is_default_site=True).root_page
+    index = home.add_child(instance=EHCFormIndexPage(title="EHC forms", slug="ehc-forms"))
+    page = index.add_child(
+        instance=EHCFormPage(
+            title="Professional advice",
+            slug="professional-advice",
+            intro="Your advice about the child.",
+            steps=build_steps("professional-advice", STEPS, {}),
+            live=False,
+        )
+    )
+    page.save_revision().publish()
+    return EHCFormPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def make_draft(form):
+    """A draft with answers, by `author` for `child`."""
+
+    def make(author, child):
+        draft = start_draft(author, child, form, {"full_name": author.full_name})
+        return complete_steps(draft, author, ANSWERS)
+
+    return make
+
+
+@pytest.fixture
+def make_submitted(make_draft, form):
+    def make(author, child):
+        draft = make_draft(author, child)
+        return submit(draft.pk, author, draft.version, form.declaration_texts)
+
+    return make
