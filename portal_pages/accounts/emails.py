@@ -6,7 +6,8 @@ team's contact details, as Portal settings has them."""
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from portal_pages.pages.email_delivery import send_or_retry
 from portal_pages.pages.models import PortalSettings
@@ -38,3 +39,19 @@ def email_user(user, template, **context):
     return send_account_email.enqueue(
         template, [user.email], {"full_name": user.full_name, "email": user.email, **context}
     )
+
+
+def forget_emails_to(addresses):
+    """The database task queue keeps each sent account email's context (the person's name,
+    address and the SEND team's reason) as the task's arguments: delete those of the emails
+    to `addresses` that have finished, as when the account is anonymised."""
+    finished = DBTaskResult.objects.filter(
+        task_path=send_account_email.module_path,
+        status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED],
+    ).only("id", "args_kwargs")
+    addressed = [
+        result.pk
+        for result in finished.iterator()
+        if set(result.args_kwargs["args"][1]) & set(addresses)
+    ]
+    DBTaskResult.objects.filter(pk__in=addressed).delete()

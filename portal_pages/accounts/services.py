@@ -14,7 +14,7 @@ from django_otp.plugins.otp_email.models import EmailDevice
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from portal_pages.accounts.emails import email_user
+from portal_pages.accounts.emails import email_user, forget_emails_to
 from portal_pages.accounts.models import (
     Organisation,
     Registration,
@@ -159,6 +159,7 @@ def anonymise(user, *, reason):
     team's audit trail) still points at an account. `reason` is logged without the details."""
     title = anonymised_title(user.pk)
     with transaction.atomic():
+        forget_emails_to([address for address in (user.email, user.pending_email) if address])
         user.full_name = title
         # `.invalid` can never be a real domain (RFC 2606), so no email can reach it.
         user.email = f"anonymised-{user.pk}@anonymised.invalid"

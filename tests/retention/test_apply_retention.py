@@ -11,9 +11,12 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from ehc_forms.models import Document, Submission
+from portal_pages.accounts.emails import email_user, send_account_email
 from portal_pages.accounts.models import User
 from portal_pages.children.models import Child
 from portal_pages.inbox.models import Message
@@ -323,3 +326,20 @@ def test_a_dry_run_prints_everything_and_changes_nothing(
     age_draft(to_warn, months=12)
     assert f"Would: Delete draft form {to_warn.pk}" in run("--dry-run")
     assert Submission.objects.filter(pk=to_warn.pk).exists()
+
+
+def test_anonymising_forgets_the_account_emails_kept_in_the_task_queue(settings, make_professional):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    suspended = make_professional(full_name="Perpetua Gone", email="pg@oakfield.sch.uk")
+    other = make_professional()
+    email_user(suspended, "decision_suspend", reason="Left the school")
+    email_user(other, "decision_suspend", reason="Left the school")
+    sent = DBTaskResult.objects.filter(task_path=send_account_email.module_path)
+    sent.update(status=TaskResultStatus.SUCCESSFUL)
+    User.objects.filter(pk=suspended.pk).update(
+        status=User.Status.SUSPENDED, status_changed_at=ago(months=12)
+    )
+
+    run()
+
+    assert [result.args_kwargs["args"][1] for result in sent] == [[other.email]]
