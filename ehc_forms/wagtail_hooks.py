@@ -131,9 +131,11 @@ def register_submission_log_actions(actions):
             filters = ", ".join(
                 f"{name}={value}" for name, value in data.get("filters", {}).items()
             )
+            rows = data.get("rows", 0)
             return (
-                f"Exported as {str(data.get('format', '')).upper()}, one of "
-                f"{data.get('rows')} rows ({f'filtered by {filters}' if filters else 'no filter'})"
+                f"Exported as {str(data.get('format', '')).upper()}: {rows} "
+                f"{'row' if rows == 1 else 'rows'} in all, "
+                f"{f'filtered by {filters}' if filters else 'no filter'}"
             )
 
 
