@@ -121,6 +121,28 @@ def send_now(django_capture_on_commit_callbacks):
     return run
 
 
+@pytest.fixture
+def send_version(django_capture_on_commit_callbacks):
+    """Sends a reopened draft as the next version, running what waits for the commit."""
+
+    def run(draft, author, form):
+        with django_capture_on_commit_callbacks(execute=True):
+            return submit(draft.pk, author, draft.version, form.declaration_texts)
+
+    return run
+
+
+@pytest.fixture
+def change_now(send_team_officer, django_capture_on_commit_callbacks):
+    """The SEND team moves a sent version on, running what waits for the commit."""
+
+    def run(submission, status, action_needed=""):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change_status(submission, status, send_team_officer, action_needed)
+
+    return run
+
+
 def delivery_tries():
     return DBTaskResult.objects.filter(task_path=deliver_webhook.module_path).order_by(
         "enqueued_at"
@@ -219,21 +241,11 @@ def test_an_unreachable_receiver_is_logged_with_its_error(
 
 
 def test_each_status_change_and_each_new_version_is_posted(
-    hooked_form,
-    professional,
-    child,
-    receiver,
-    send_now,
-    send_team_officer,
-    django_capture_on_commit_callbacks,
+    hooked_form, professional, child, receiver, send_now, change_now, send_version
 ):
     sent = send_now(hooked_form, professional, child, "Attendance has dropped.")
-    with django_capture_on_commit_callbacks(execute=True):
-        change_status(sent, Submission.Review.RECEIVED, send_team_officer)
-    with django_capture_on_commit_callbacks(execute=True):
-        change_status(
-            sent, Submission.Review.ACTION_NEEDED, send_team_officer, "Add the EP report."
-        )
+    change_now(sent, Submission.Review.RECEIVED)
+    change_now(sent, Submission.Review.ACTION_NEEDED, "Add the EP report.")
 
     events = [(b["event"], b["submission"]["status"]) for b in receiver.bodies()]
     assert events == [
@@ -246,8 +258,7 @@ def test_each_status_change_and_each_new_version_is_posted(
     # The professional's edit is sent as version 2: a new submission event.
     draft = start_edit(sent, professional, "Attached the EP report.")
     draft = complete_steps(draft, professional, {"summary": "Attendance has dropped; report."})
-    with django_capture_on_commit_callbacks(execute=True):
-        second = submit(draft.pk, professional, draft.version, hooked_form.declaration_texts)
+    second = send_version(draft, professional, hooked_form)
     last = receiver.bodies()[-1]
     assert (last["event"], last["submission"]["version"]) == ("submitted", 2)
     assert last["submission"]["edit_reason"] == "Attached the EP report."
@@ -257,18 +268,10 @@ def test_each_status_change_and_each_new_version_is_posted(
 
 
 def test_a_form_without_a_webhook_posts_nothing(
-    review_form,
-    professional,
-    child,
-    receiver,
-    task_queue,
-    send_now,
-    send_team_officer,
-    django_capture_on_commit_callbacks,
+    review_form, professional, child, receiver, task_queue, send_now, change_now
 ):
     sent = send_now(review_form, professional, child, "Attendance has dropped.")
-    with django_capture_on_commit_callbacks(execute=True):
-        change_status(sent, Submission.Review.RECEIVED, send_team_officer)
+    change_now(sent, Submission.Review.RECEIVED)
     task_queue()
     assert receiver.requests == []
     assert not delivery_tries().exists()
