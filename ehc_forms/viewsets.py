@@ -435,6 +435,13 @@ class FormWebhookForm(WagtailAdminModelForm):
         raise forms.ValidationError("Enter a secret of at least 16 characters")
 
 
+class FormWebhookIndexView(generic.IndexView):
+    """Each webhook's form is loaded with the webhook, not once per row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("form")
+
+
 class FormWebhookViewSet(ModelViewSet):
     """Administrators point a form's submissions at another system: each version sent and
     each status change is posted there, signed with the secret (ehc_forms.webhooks)."""
@@ -445,6 +452,7 @@ class FormWebhookViewSet(ModelViewSet):
     name = "form_webhooks"
     add_to_settings_menu = True
     copy_view_enabled = False
+    index_view_class = FormWebhookIndexView
     list_display = ["form", "url"]
 
     def get_form_class(self, for_update=False):

@@ -312,6 +312,9 @@ def test_the_send_team_reads_the_delivery_log_in_the_admin(
     assert inspect.count("<td>Submitted</td>") == 1  # the one try, answered 500
     assert "<td>500</td>" in inspect
 
+    menu = officer_client.get("/admin/").content.decode()
+    assert "Webhook deliveries" in menu and "Form webhooks" not in menu
+
     # The log is read-only, for everyone.
     delivery = WebhookDelivery.objects.filter(submission=sent).first()
     for name, args in [("add", []), ("edit", [delivery.pk]), ("delete", [delivery.pk])]:
@@ -328,7 +331,7 @@ def administrator_client(sign_in, db):
 
 
 def test_an_administrator_sets_a_webhook_whose_secret_is_never_shown_again(
-    review_form, administrator_client, officer_client
+    review_form, administrator_client, officer_client, django_assert_max_num_queries
 ):
     add = reverse("form_webhooks:add")
     refused = administrator_client.post(add, {"form": review_form.pk, "url": "not a url"})
@@ -357,6 +360,11 @@ def test_an_administrator_sets_a_webhook_whose_secret_is_never_shown_again(
     )
     webhook.refresh_from_db()
     assert (webhook.url, webhook.secret) == ("https://cases.example/v2", SECRET)
+    with django_assert_max_num_queries(20):
+        listing = administrator_client.get(reverse("form_webhooks:index"))
+    page = listing.content.decode()
+    assert "Interim review" in page and "https://cases.example/v2" in page
+    assert SECRET not in page
 
     # The SEND team reads deliveries but does not point forms elsewhere.
     assert officer_client.get(reverse("form_webhooks:index")).status_code in (302, 403)
