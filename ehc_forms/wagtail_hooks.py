@@ -128,8 +128,9 @@ def register_submission_log_actions(actions):
 
         def format_message(self, log_entry):
             data = log_entry.data or {}
+            # Sorted: PostgreSQL keeps no order for a JSON object's keys.
             filters = ", ".join(
-                f"{name}={value}" for name, value in data.get("filters", {}).items()
+                f"{name}={value}" for name, value in sorted(data.get("filters", {}).items())
             )
             rows = data.get("rows", 0)
             return (

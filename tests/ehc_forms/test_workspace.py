@@ -354,7 +354,7 @@ def test_each_export_is_logged_with_who_exported_the_filter_and_the_row_count(
         "rows": 1,
     }
     history = officer_client.get(reverse("submissions:history", args=[many["advice"].pk]))
-    assert "Exported as CSV: 1 row in all, filtered by review_status=received, q=Cleo" in (
+    assert "Exported as CSV: 1 row in all, filtered by q=Cleo, review_status=received" in (
         html.unescape(history.content.decode())
     )
 
