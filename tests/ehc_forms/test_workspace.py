@@ -370,3 +370,5 @@ def test_each_export_is_logged_with_who_exported_the_filter_and_the_row_count(
         }
     sent_history = officer_client.get(reverse("submissions:history", args=[many["sent"].pk]))
     assert "Exported as JSON: 2 rows in all, no filter" in sent_history.content.decode()
+    site_history = officer_client.get(reverse("wagtailadmin_reports:site_history"))
+    assert "Exported as XLSX: 2 rows in all, no filter" in site_history.content.decode()
