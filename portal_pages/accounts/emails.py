@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from portal_pages.pages.email_delivery import send_or_retry
 from portal_pages.pages.models import PortalSettings
+from portal_pages.pages.task_retry import send_email_or_retry
 
 
 @task()
@@ -24,7 +24,7 @@ def send_account_email(template, to, context, attempt=1):
         {"site_url": settings.SITE_URL, **portal.email_context(), **context},
     )
     subject, _, body = text.strip().partition("\n")
-    return send_or_retry(
+    return send_email_or_retry(
         send_account_email,
         lambda: send_mail(subject.strip(), body.strip() + "\n", portal.from_email, to),
         template,

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ehc_forms", "0006_send_team_submissions"),
+        ("ehc_forms", "0008_webhook_delivery_permissions"),
     ]
 
     operations = [
