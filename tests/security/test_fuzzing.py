@@ -3,11 +3,15 @@ always either success or a clear error, and nothing already saved is lost."""
 
 import json
 
+from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_email.models import EmailDevice
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ehc_forms.models import Submission
+from portal_pages.accounts.models import SignInAttempts
+from tests.factories import TEST_PASSWORD
 from tests.security.fuzzing import counted
 
 # How many examples each test runs comes from the hypothesis profile (`tests/conftest.py`):
@@ -23,6 +27,7 @@ FUZZ = settings(
     ],
 )
 
+LOGIN_STEP_FIELD = "portal_login_view-current_step"
 HOSTILE = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -264,3 +269,111 @@ def test_an_autosave_with_the_current_version_keeps_every_value_as_typed(
             if key == "views":  # a textarea: its line breaks are kept as \n, however sent
                 typed = typed.replace("\r\n", "\n").replace("\r", "\n")
             assert saved.answers[key] == typed
+
+
+# Numbers as a person or a script might send them where a number is expected: far too
+# large for any database column, negative, written in other scripts' digits, or not
+# numbers at all.
+oversized_numbers = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.just("9" * 30),
+    st.just("-" + "9" * 30),
+    st.sampled_from(["0", "-1", "1e308", "NaN", "Infinity", "0x10", "١٢٣", "²", "1_000", " 7 "]),
+    st.text(alphabet=st.characters(categories=["Nd", "No"]), min_size=1, max_size=30),
+)
+number_or_text = st.one_of(oversized_numbers, any_text)
+
+
+@FUZZ
+@given(
+    username=st.one_of(any_text, st.just("owner")),
+    password=any_text,
+    step=st.one_of(st.just("auth"), any_text),
+)
+@counted
+def test_the_password_step_of_sign_in_never_fails_on_any_input(
+    client, owner, username, password, step
+):
+    response = client.post(
+        reverse("two_factor:login"),
+        {
+            "auth-username": owner.email if username == "owner" else username,
+            "auth-password": password,
+            LOGIN_STEP_FIELD: step,
+        },
+    )
+    # The sign-in page again (with its errors, or the code step if the password was
+    # right), or 400 for a wizard step that does not exist; never a server error.
+    assert response.status_code in (200, 400)
+    for hostile in HOSTILE[:2]:
+        assert hostile not in response.content.decode()
+
+
+@FUZZ
+@given(code=number_or_text, step=st.one_of(st.just("token"), any_text))
+@counted
+def test_the_code_step_of_sign_in_never_fails_on_any_input(owner, code, step):
+    # Each example is a new browser that got past the password, with no failures counted
+    # yet: the lock would otherwise answer every example after the fifth.
+    SignInAttempts.objects.all().delete()
+    browser = Client()
+    at_code_step = browser.post(
+        reverse("two_factor:login"),
+        {"auth-username": owner.email, "auth-password": TEST_PASSWORD, LOGIN_STEP_FIELD: "auth"},
+    )
+    assert "Check your email" in at_code_step.content.decode()
+    response = browser.post(
+        reverse("two_factor:login"), {"token-otp_token": code, LOGIN_STEP_FIELD: step}
+    )
+    # The page again, with the code's error (or from the start for a step that does not
+    # exist), or 400 for a wizard step name it cannot read; never signed in, never a 500.
+    assert response.status_code in (200, 400)
+    assert "_auth_user_id" not in browser.session
+    assert EmailDevice.objects.get(user=owner).token  # no wrong code used up the real one
+
+
+API_LISTINGS = ["pages", "guidance", "notices", "form-schemas"]
+API_PARAMETERS = [
+    "limit",
+    "offset",
+    "id",
+    "type",
+    "fields",
+    "order",
+    "search",
+    "search_operator",
+    "child_of",
+    "ancestor_of",
+    "descendant_of",
+    "translation_of",
+    "locale",
+    "slug",
+    "show_in_menus",
+    "html_path",
+    "placement",
+    "form",
+]
+
+
+@FUZZ
+@given(
+    endpoint=st.sampled_from(API_LISTINGS),
+    detail=st.one_of(st.none(), oversized_numbers.filter(str.isdecimal)),
+    find=st.booleans(),
+    query=st.dictionaries(st.sampled_from(API_PARAMETERS), number_or_text, max_size=4),
+)
+# Once server errors: a form schema's id too large for the column, a superscript form id.
+@example(endpoint="form-schemas", detail="9" * 30, find=False, query={})
+@example(endpoint="notices", detail=None, find=False, query={"placement": "forms", "form": "²"})
+@counted
+def test_the_api_answers_any_query_without_a_server_error(
+    client, demo_forms, settings, endpoint, detail, find, query
+):
+    settings.PORTAL_API_ANON_RATE = None  # every example may ask; the limit has its own test
+    url = f"/api/v2/{endpoint}/"
+    if detail is not None:
+        url += f"{detail}/"
+    elif find:
+        url += "find/"
+    response = client.get(url, query)
+    assert response.status_code < 500, (url, query)
