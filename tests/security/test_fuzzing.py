@@ -3,6 +3,7 @@ always either success or a clear error, and nothing already saved is lost."""
 
 import json
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_email.models import EmailDevice
@@ -14,8 +15,6 @@ from portal_pages.accounts.models import SignInAttempts
 from tests.factories import TEST_PASSWORD
 from tests.security.fuzzing import counted
 
-# How many examples each test runs comes from the hypothesis profile (`tests/conftest.py`):
-# a few dozen locally, thousands with `--hypothesis-profile=ci`.
 FUZZ = settings(
     deadline=None,
     # The database and client fixtures are meant to be shared by the examples of one test:
@@ -26,6 +25,14 @@ FUZZ = settings(
         HealthCheck.data_too_large,
     ],
 )
+
+
+def fuzz(weight):
+    """The fuzz settings, with `weight` times the hypothesis profile's number of examples
+    (`tests/conftest.py`: a few dozen locally, a thousand with `--hypothesis-profile=ci`).
+    The weights share out one CI run's time: fast requests get more examples than slow."""
+    return settings(FUZZ, max_examples=round(settings.default.max_examples * weight))
+
 
 LOGIN_STEP_FIELD = "portal_login_view-current_step"
 HOSTILE = [
@@ -61,7 +68,7 @@ def assert_success_or_error_summary(response, success_prefix):
     assert "govuk-error-summary" in response.content.decode()
 
 
-@FUZZ
+@fuzz(1.0)
 @given(
     values=st.fixed_dictionaries(
         {},
@@ -102,7 +109,7 @@ CHILD_FIELDS = (
 date_part = st.one_of(any_text, st.integers(1, 2030).map(str))
 
 
-@FUZZ
+@fuzz(1.2)
 @given(
     # A browser posts every input of the form, filled or not.
     values=st.fixed_dictionaries(
@@ -149,7 +156,7 @@ STEP_VALUES = {
 }
 
 
-@FUZZ
+@fuzz(0.8)
 @given(
     values=st.fixed_dictionaries({}, optional=STEP_VALUES),
     action=st.one_of(
@@ -211,7 +218,7 @@ autosave_bodies = st.one_of(
 )
 
 
-@FUZZ
+@fuzz(1.5)
 @given(body=autosave_bodies)
 @counted
 def test_an_autosave_saves_or_answers_with_a_message_and_loses_nothing(
@@ -248,7 +255,7 @@ def test_an_autosave_saves_or_answers_with_a_message_and_loses_nothing(
     )
 
 
-@FUZZ
+@fuzz(1.0)
 @given(values=st.fixed_dictionaries({}, optional=STEP_VALUES))
 # A NUL character once made PostgreSQL refuse the whole save (a server error, and the rest
 # of the step unsaved); it is now dropped and everything else kept.
@@ -284,7 +291,7 @@ oversized_numbers = st.one_of(
 number_or_text = st.one_of(oversized_numbers, any_text)
 
 
-@FUZZ
+@fuzz(1.5)
 @given(
     username=st.one_of(any_text, st.just("owner")),
     password=any_text,
@@ -309,7 +316,7 @@ def test_the_password_step_of_sign_in_never_fails_on_any_input(
         assert hostile not in response.content.decode()
 
 
-@FUZZ
+@fuzz(1.0)
 @given(code=number_or_text, step=st.one_of(st.just("token"), any_text))
 @counted
 def test_the_code_step_of_sign_in_never_fails_on_any_input(owner, code, step):
@@ -355,21 +362,31 @@ API_PARAMETERS = [
 ]
 
 
-@FUZZ
+@fuzz(3.0)
 @given(
     endpoint=st.sampled_from(API_LISTINGS),
     detail=st.one_of(st.none(), oversized_numbers.filter(str.isdecimal)),
     find=st.booleans(),
     query=st.dictionaries(st.sampled_from(API_PARAMETERS), number_or_text, max_size=4),
 )
-# Once server errors: a form schema's id too large for the column, a superscript form id.
+@pytest.fixture
+def unthrottled_api(settings):
+    """Every example may ask (set once: each change of `settings` nests another override);
+    the rate limit has its own test."""
+    settings.PORTAL_API_ANON_RATE = None
+
+
+# Once server errors: a form schema's id too large for the column, a superscript form id,
+# a search operator the search backend refused.
 @example(endpoint="form-schemas", detail="9" * 30, find=False, query={})
+@example(
+    endpoint="guidance", detail=None, find=False, query={"search": "a", "search_operator": "x"}
+)
 @example(endpoint="notices", detail=None, find=False, query={"placement": "forms", "form": "²"})
 @counted
 def test_the_api_answers_any_query_without_a_server_error(
-    client, demo_forms, settings, endpoint, detail, find, query
+    client, demo_forms, unthrottled_api, endpoint, detail, find, query
 ):
-    settings.PORTAL_API_ANON_RATE = None  # every example may ask; the limit has its own test
     url = f"/api/v2/{endpoint}/"
     if detail is not None:
         url += f"{detail}/"
