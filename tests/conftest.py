@@ -1,7 +1,5 @@
 """Fixtures shared by every area's tests, built on the factories of `tests/factories.py`."""
 
-import importlib
-
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -153,37 +151,41 @@ def child(professional):
     return ChildFactory(created_by=professional, given_name="Ada", family_name="Lovelace")
 
 
-def restore_migration_data():
-    """A live-server test runs outside a transaction, so the database is flushed after it,
-    taking what data migrations made; put back what the portal relies on."""
-    from django.apps import apps
-    from django.conf import settings
-    from django.contrib.auth.models import Group
-    from django.utils.translation import get_supported_language_variant
-    from wagtail.models import Collection, Locale, Page
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """The test database, and its contents as the migrations left them (groups and their
+    permissions among them), serialized by pytest-django when a live-server test asks for a
+    serialized rollback."""
+    from django.db import connections
 
-    from portal_pages.accounts.groups import CONTENT_EDITORS
-
-    language = get_supported_language_variant(settings.LANGUAGE_CODE)
-    locale, _ = Locale.objects.get_or_create(language_code=language)
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    Group.objects.get_or_create(name=CONTENT_EDITORS)
-    importlib.import_module("portal_pages.accounts.migrations.0002_send_team_group").create_group(
-        apps, None
-    )
+    return getattr(connections["default"], "_test_serialized_contents", None)
 
 
 @pytest.fixture
-def live_site(live_server, transactional_db):
+def migrated_state(django_db_setup):
+    """Django looks for the serialized contents on the connection the test sees. Playwright's
+    browser switches the test into another context, which has its own connection objects, so
+    give this one the contents the database was set up with."""
+    from django.db import connections
+
+    if django_db_setup is not None:
+        connections["default"]._test_serialized_contents = django_db_setup
+
+
+@pytest.fixture
+def committed_db(migrated_state, transactional_db, django_db_serialized_rollback):
+    """A database whose writes are committed, for requests served by other threads. It is
+    flushed after the test; the serialized rollback puts back what the migrations made (the
+    site root, groups and their permissions) for the next test."""
+
+
+@pytest.fixture
+def live_site(committed_db, live_server):
     """The live server with the demo site loaded."""
     from wagtail.models import Site
 
     from portal_site import demo
 
-    restore_migration_data()
     demo.load()
     Site.objects.filter(is_default_site=True).update(hostname="localhost")
     return live_server

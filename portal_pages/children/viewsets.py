@@ -180,7 +180,7 @@ class EHCCaseViewSet(ModelViewSet):
                 FieldRowPanel([FieldPanel("phase_transfer_on"), FieldPanel("transfer_to_post_16")]),
                 FieldPanel("phase_transfer_amended_on"),
             ],
-            "Annual review and phase transfer: dates reached",
+            "Review and transfer: dates reached",
         ),
     ]
 

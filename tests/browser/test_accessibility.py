@@ -140,6 +140,7 @@ def test_admin_screens_the_portal_adds(page, demo_portal, audit, browser_sign_in
     browser_sign_in(User.objects.get(email=OFFICER))
     case = EHCCase.objects.first()
     child = Child.objects.first()
+    sent = Submission.objects.filter(submitted_at__isnull=False).first()
     for name, path in [
         ("admin dashboard", "/admin/"),
         ("admin registrations", reverse(Registration.snippet_viewset.get_url_name("list"))),
@@ -151,6 +152,10 @@ def test_admin_screens_the_portal_adds(page, demo_portal, audit, browser_sign_in
         ("admin form shares", reverse("form_shares:index")),
         ("admin share a form", reverse("form_shares:add")),
         ("admin notices", reverse(Notice.snippet_viewset.get_url_name("list"))),
+        ("admin submissions", reverse("submissions:index")),
+        ("admin a submission", reverse("submissions:inspect", args=[sent.pk])),
+        ("admin a submission's status", reverse("submissions:status", args=[sent.pk])),
+        ("admin a submission's history", reverse("submissions:history", args=[sent.pk])),
     ]:
         page.goto(url + path)
         audit.check(name)

@@ -15,7 +15,7 @@ from ehc_forms.submitting import next_reference
 from portal_pages.inbox.models import Message
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("committed_db"),
     pytest.mark.postgresql,
 ]
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from ehc_forms.models import Submission
 
-pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.postgresql
 
 
 class CuttableProxy:
