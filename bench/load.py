@@ -323,8 +323,10 @@ def report(sign_ins, work, elapsed, lost, professionals):
 def main():
     if connection.vendor != "postgresql":
         sys.exit("make load runs on PostgreSQL: set LOAD_DATABASE_URL to a postgres:// URL")
+    started = time.monotonic()
     create_database()
     professionals = load_accounts(USERS)
+    print(f"set-up (database, accounts and drafts): {time.monotonic() - started:.0f} s")
     with tempfile.TemporaryDirectory() as mail_dir:
         mail = {
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",

@@ -16,7 +16,7 @@ from tests.factories import (
 )
 
 # The fuzz tests' size: `dev` while working, `ci` (`--hypothesis-profile=ci`, used by `.ci/run`)
-# for 1,000 examples times each fuzz test's weight (tests/security/test_fuzzing.py): 11,000
+# for 1,000 examples times each fuzz test's weight (tests/security/test_fuzzing.py): 10,500
 # across the eight fuzzed endpoints.
 settings.register_profile("dev", max_examples=40)
 settings.register_profile("ci", max_examples=1000)

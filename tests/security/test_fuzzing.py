@@ -288,10 +288,11 @@ oversized_numbers = st.one_of(
     st.sampled_from(["0", "-1", "1e308", "NaN", "Infinity", "0x10", "١٢٣", "²", "1_000", " 7 "]),
     st.text(alphabet=st.characters(categories=["Nd", "No"]), min_size=1, max_size=30),
 )
-number_or_text = st.one_of(oversized_numbers, any_text)
+# Without any_text's very long strings: a query string that long is refused before any view.
+number_or_text = st.one_of(oversized_numbers, st.text(max_size=60), st.sampled_from(HOSTILE))
 
 
-@fuzz(1.5)
+@fuzz(2.5)
 @given(
     username=st.one_of(any_text, st.just("owner")),
     password=any_text,
@@ -362,13 +363,6 @@ API_PARAMETERS = [
 ]
 
 
-@fuzz(3.0)
-@given(
-    endpoint=st.sampled_from(API_LISTINGS),
-    detail=st.one_of(st.none(), oversized_numbers.filter(str.isdecimal)),
-    find=st.booleans(),
-    query=st.dictionaries(st.sampled_from(API_PARAMETERS), number_or_text, max_size=4),
-)
 @pytest.fixture
 def unthrottled_api(settings):
     """Every example may ask (set once: each change of `settings` nests another override);
@@ -376,6 +370,13 @@ def unthrottled_api(settings):
     settings.PORTAL_API_ANON_RATE = None
 
 
+@fuzz(1.5)
+@given(
+    endpoint=st.sampled_from(API_LISTINGS),
+    detail=st.one_of(st.none(), oversized_numbers.filter(str.isdecimal)),
+    find=st.booleans(),
+    query=st.dictionaries(st.sampled_from(API_PARAMETERS), number_or_text, max_size=4),
+)
 # Once server errors: a form schema's id too large for the column, a superscript form id,
 # a search operator the search backend refused.
 @example(endpoint="form-schemas", detail="9" * 30, find=False, query={})
