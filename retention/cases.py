@@ -18,8 +18,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from ehc_forms.expiry import delete_all_answers_for
+from ehc_forms.exporting import exported_answers
 from ehc_forms.models import Document, Submission
-from ehc_forms.viewsets import exported_answers
 from portal_pages.children.deletion import delete_child
 from portal_pages.children.models import Child
 from portal_pages.inbox.models import Message
