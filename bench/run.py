@@ -6,7 +6,8 @@ need and returns (label, client, url) tuples, optionally with a dict of options:
 `post` (a callable giving the POST data, called before each request), `queries` (the
 page's query budget, asserted by the tests), `key` (a name other rows compare with) and
 `versus` (the key of the reference this row is compared with) and `rounds` (time a slow
-page, such as a long PDF, in the first few rounds only).
+page, such as a long PDF, in its first rounds only; besides those it is requested just
+twice, to warm it and to count its queries).
 
 Requests run round-robin, one of each page in turn, so drift on a shared machine hits every
 page alike: read the ratios, not the milliseconds. Each run's ratios to the plain page are
@@ -57,11 +58,14 @@ def run_round_robin(cases):
             start = time.perf_counter()
             case.send(data)
             case.timings.append((time.perf_counter() - start) * 1000)
+    # Every page once more before counting: a session's idle stamp is refreshed once a
+    # minute, in whichever request comes first, and would be counted against that page. A
+    # slow page (one with `rounds`) is left out: its client's other pages refresh the stamp.
+    for case in cases:
+        if case.rounds is None:
+            case.request()
     counts = {}
     for case in cases:
-        # Once more first: a session's idle stamp is refreshed once a minute, in whichever
-        # request comes first, and would be counted against that page.
-        case.request()
         data = case.prepare()
         with CaptureQueriesContext(connection) as captured:
             statuses[case.label] = case.send(data).status_code
