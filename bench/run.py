@@ -58,14 +58,14 @@ def run_round_robin(cases):
             start = time.perf_counter()
             case.send(data)
             case.timings.append((time.perf_counter() - start) * 1000)
-    # Every page once more before counting: a session's idle stamp is refreshed once a
-    # minute, in whichever request comes first, and would be counted against that page. A
-    # slow page (one with `rounds`) is left out: its client's other pages refresh the stamp.
-    for case in cases:
-        if case.rounds is None:
-            case.request()
     counts = {}
     for case in cases:
+        # Once more first: a session's idle stamp is refreshed once a minute, in whichever
+        # request comes first, and would be counted against that page (and a POST before it
+        # may have emptied a cache it reads). A slow page (one with `rounds`) is spared that:
+        # its client's other pages, just before it, have refreshed the stamp.
+        if case.rounds is None:
+            case.request()
         data = case.prepare()
         with CaptureQueriesContext(connection) as captured:
             statuses[case.label] = case.send(data).status_code
