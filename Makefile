@@ -12,7 +12,7 @@ STAMP_JS := node_modules/.installed
 ASSETS := site/static/build/portal.css
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock assets browser migrate demo run test lint check pytest bench clean
+.PHONY: help install lock assets browser migrate demo run test lint check pytest bench load clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -90,6 +90,15 @@ bench: assets install ## Print performance figures (own database; BENCH_DATABASE
 	$(BENCH_ENV) $(MANAGE) bench_data --size $(BENCH_SIZE) --scale $(BENCH_SCALE)
 	$(BENCH_ENV) $(BIN)/python -m bench.run
 	$(if $(HTTP),$(BENCH_ENV) $(BIN)/python -m bench.http)
+
+# The load run needs PostgreSQL; it creates and migrates its own database if missing.
+LOAD_DATABASE_URL ?= postgres:///portal_load
+LOAD_USERS ?= 50
+LOAD_SECONDS ?= 300
+
+load: assets install ## Professionals signing in and saving under gunicorn on PostgreSQL (LOAD_USERS, LOAD_SECONDS)
+	DJANGO_SETTINGS_MODULE=portal_site.settings.bench DATABASE_URL=$(LOAD_DATABASE_URL) \
+		LOAD_USERS=$(LOAD_USERS) LOAD_SECONDS=$(LOAD_SECONDS) $(BIN)/python -m bench.load
 
 clean: ## Remove the virtual environment, node modules, built assets and local data
 	rm -rf $(VENV) node_modules site/static/build var

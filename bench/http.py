@@ -3,9 +3,6 @@
 SEND home should keep at least a third of the plain page's rate."""
 
 import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 
@@ -15,29 +12,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.bench")
 django.setup()
 
 import requests  # noqa: E402
-from django.conf import settings  # noqa: E402
 
 from bench.cases import collect_cases  # noqa: E402
+from bench.serving import gunicorn  # noqa: E402
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 PAGES = ["portal plain page (StandardPage)", "SEND home, 2,000 children"]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_serving(base):
-    for _ in range(100):
-        try:
-            requests.get(f"{base}/healthz", timeout=10)
-            return
-        except requests.RequestException:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
 
 
 def requests_per_second(url, cookies):
@@ -68,25 +49,13 @@ def requests_per_second(url, cookies):
 
 def main():
     cases = {case.label: case for case in collect_cases() if case.label in PAGES}
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    # Fixed arguments: this Python's gunicorn on a port the OS gave, nothing from input.
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
-        + ["--log-level", "warning", "portal_site.wsgi:application"],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE},
-    )
-    try:
-        wait_until_serving(base)
-        rates = {}
+    rates = {}
+    with gunicorn() as base:
         for label in PAGES:
             case = cases[label]
             cookies = {name: morsel.value for name, morsel in case.client.cookies.items()}
             requests_per_second(base + case.url, cookies)  # warm both workers
             rates[label] = requests_per_second(base + case.url, cookies)
-    finally:
-        server.terminate()
-        server.wait()
     print(f"\ngunicorn, 2 workers, {CLIENTS} concurrent clients, {SECONDS:.0f} s a page")
     plain = rates[PAGES[0]]
     for label, rate in rates.items():

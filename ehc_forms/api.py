@@ -33,7 +33,9 @@ class FormSchemaAPIViewSet(BaseAPIViewSet):
         )
 
     def detail_view(self, request, pk):
-        form = self.get_queryset().filter(pk=pk).first()
+        # By `id` (the page's own integer key), whose lookup turns a number too large for the
+        # column into no match; `pk` (the parent link) would send it to the database.
+        form = self.get_queryset().filter(id=pk).first()
         if form is None:
             raise Http404("No such form.")
         schema = form.definition.json_schema(form.title)

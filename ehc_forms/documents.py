@@ -6,8 +6,10 @@ and everything attached to the submission), not over the field's number of files
 allowed kind as its content shows (its first bytes), whatever its name or the browser
 claim. Then the scanner reads it; only a clean file reaches storage, under a random key."""
 
+import logging
 from dataclasses import dataclass
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files.base import File
 from django.http import FileResponse
@@ -15,6 +17,16 @@ from django.http import FileResponse
 from ehc_forms.file_kinds import KINDS, clean_name, kind_of, kinds_sentence, megabytes
 from ehc_forms.models import Document, Submission
 from ehc_forms.scanning import ScanRefused, scan
+
+logger = logging.getLogger(__name__)
+
+STORAGE_UNAVAILABLE = (
+    "The selected file “{name}” could not be uploaded because the file store is not "
+    "answering. Your other answers are saved: try uploading the file again in a few minutes"
+)
+# What storage raises when it cannot keep a file: the file system's errors, and S3's
+# (unreachable endpoint, timeouts, refused requests).
+STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 
 
 @dataclass
@@ -86,7 +98,12 @@ def receive_uploads(submission, field, uploads):
             kind=kind.extension,
             content_type=kind.content_type,
         )
-        document.file.save("upload", File(upload), save=False)
+        try:
+            document.file.save("upload", File(upload), save=False)
+        except STORAGE_ERRORS:
+            logger.exception("Storing an upload to draft %s failed", submission.pk)
+            errors.append(STORAGE_UNAVAILABLE.format(name=clean_name(upload.name)))
+            continue
         document.save()
         kept.append(document.as_answer())
         count += 1

@@ -470,3 +470,71 @@ class Document(models.Model):
     def as_answer(self):
         """How the document is listed in a Documents field's answer."""
         return {"key": str(self.key), "name": self.name, "size": self.size, "kind": self.kind}
+
+
+class FormWebhook(models.Model):
+    """Where another system (the council's case management, say) is told about a form's
+    submissions: each version sent and each status change is posted to `url` as JSON,
+    signed with `secret` (see ehc_forms.webhooks). A form without one posts nothing.
+    Administrators set it; it is kept beside the form rather than in the page, so the
+    secret never enters the page's revisions, which every editor can compare."""
+
+    form = models.OneToOneField(EHCFormPage, on_delete=models.CASCADE, related_name="webhook")
+    url = models.URLField(
+        "webhook URL",
+        max_length=500,
+        help_text="An https:// address that accepts a JSON POST.",
+    )
+    secret = models.CharField(
+        max_length=200,
+        help_text="Shared with the receiver, which checks the signature with it.",
+    )
+
+    class Meta:
+        verbose_name = "form webhook"
+
+    def __str__(self):
+        return f"Webhook of {self.form.title}"
+
+    @property
+    def secret_hint(self):
+        """Enough of the saved secret to tell which one it is, never the whole of it."""
+        return f"…{self.secret[-4:]}" if len(self.secret) > 8 else "(saved)"
+
+
+class WebhookDelivery(models.Model):
+    """One try at posting one event of a submission to its form's webhook, and how the
+    receiver answered: the delivery log the SEND team reads in the admin."""
+
+    class Event(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted"
+        STATUS_CHANGED = "status_changed", "Status changed"
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="webhook_deliveries"
+    )
+    event = models.CharField(max_length=20, choices=Event.choices)
+    # The same for every try at one event, and sent in the body, so a receiver can tell a
+    # retry from a new event.
+    event_id = models.UUIDField()
+    url = models.URLField("URL", max_length=500)
+    attempt = models.PositiveSmallIntegerField("try")
+    status_code = models.PositiveSmallIntegerField("response status", null=True, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField("time", default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name_plural = "webhook deliveries"
+
+    def __str__(self):
+        return f"{self.get_event_display()} of {self.submission_id}, try {self.attempt}"
+
+    @property
+    def delivered(self):
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+    @property
+    def outcome(self):
+        """The response status, or the error when there was no response."""
+        return str(self.status_code) if self.status_code is not None else self.error

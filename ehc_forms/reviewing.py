@@ -1,12 +1,13 @@
 """The SEND team's statuses for a sent version: Submitted → Received → Action needed →
 Accepted. Every change is logged with Wagtail's log actions (the submission's history in
-the admin), recorded in the submission's own history, and told to the professional."""
+the admin), recorded in the submission's own history, told to the professional and posted
+to the form's webhook."""
 
 from django.db import transaction
-from django.urls import reverse
 from wagtail.log_actions import log
 
-from ehc_forms.models import Submission, SubmissionEvent
+from ehc_forms.models import Submission, SubmissionEvent, WebhookDelivery
+from ehc_forms.submitting import announce
 from portal_pages.inbox.events import notify_form_status_changed
 
 STATUS_ACTION = "ehc_forms.status_changed"
@@ -46,18 +47,14 @@ def change_status(submission, new_status, officer, action_needed=""):
             detail["action_needed"] = submission.action_needed
         submission.record(SubmissionEvent.Kind.STATUS_CHANGED, officer, **detail)
         log(instance=submission, action=STATUS_ACTION, user=officer, data=detail)
-        transaction.on_commit(lambda: tell_author_of_status(submission))
+        transaction.on_commit(
+            lambda: announce(
+                submission,
+                WebhookDelivery.Event.STATUS_CHANGED,
+                notify_form_status_changed,
+                status=submission.get_review_status_display(),
+                action_needed=submission.action_needed,
+                dedupe_key=f"form-status:{submission.pk}:{submission.events.count()}",
+            )
+        )
     return submission
-
-
-def tell_author_of_status(submission):
-    notify_form_status_changed(
-        submission.author,
-        form_name=submission.form.title,
-        reference=submission.reference_label,
-        status=submission.get_review_status_display(),
-        action_needed=submission.action_needed,
-        link_url=reverse("ehc_forms:submitted", args=[submission.pk]),
-        child=submission.child,
-        dedupe_key=f"form-status:{submission.pk}:{submission.events.count()}",
-    )

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ehc_forms.definition import StepState
-from ehc_forms.models import ReferenceCounter, Submission, SubmissionEvent
+from ehc_forms.models import ReferenceCounter, Submission, SubmissionEvent, WebhookDelivery
 from ehc_forms.saving import VersionConflict, validate_step
+from ehc_forms.webhooks import send_webhook
 from portal_pages.inbox.events import notify_form_submitted
 
 NOT_PROVIDED = "Not provided"
@@ -122,19 +123,24 @@ def submit(submission_id, by, version, declarations):
             version_number=submission.version_number,
         )
         submission.child.record_activity(now)
-        transaction.on_commit(lambda: tell_author(submission))
+        transaction.on_commit(
+            lambda: announce(submission, WebhookDelivery.Event.SUBMITTED, notify_form_submitted)
+        )
     return submission
 
 
-def tell_author(submission):
-    """The inbox message for a sent version (one per reference and version)."""
-    notify_form_submitted(
+def announce(submission, event, notify, **message):
+    """Once a sent version's `event` is committed: the author's inbox message (`notify`
+    with the form, reference, link and child, and `message`) and the form's webhook."""
+    notify(
         submission.author,
         form_name=submission.form.title,
         reference=submission.reference_label,
         link_url=reverse("ehc_forms:submitted", args=[submission.pk]),
         child=submission.child,
+        **message,
     )
+    send_webhook(submission, event)
 
 
 def draft_in_the_way(submission, author):

@@ -7,36 +7,41 @@ import json
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Site
+from wagtail.models import ModelLogEntry, Site
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from ehc_forms.documents import attached, stream
-from ehc_forms.models import Document, EHCFormPage, Submission
+from ehc_forms.exporting import exported_answers, submission_record
+from ehc_forms.models import Document, EHCFormPage, FormWebhook, Submission, WebhookDelivery
 from ehc_forms.pdf import submission_pdf
-from ehc_forms.registry import export_answers
 from ehc_forms.reviewing import StatusNotAllowed, change_status, next_statuses
 from ehc_forms.submitting import changes, summary, versions_of
 from portal_pages.accounts.models import Organisation
 
+EXPORT_ACTION = "ehc_forms.submissions_exported"
 VIEW_PERMISSION = "ehc_forms.view_submission"
 STATUS_PERMISSION = "ehc_forms.change_submission"
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
-    """What professionals sent is never added, edited or deleted in the admin: the SEND
-    team reads it and moves its status on (StatusView checks that permission itself)."""
+    """Records nobody adds, edits or deletes in the admin: what professionals sent (the
+    SEND team reads it and moves its status on; StatusView checks that permission itself)
+    and the log of webhook deliveries."""
 
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)
@@ -70,14 +75,6 @@ class SubmissionFilterSet(WagtailFilterSet):
     class Meta:
         model = Submission
         fields = []
-
-
-def exported_answers(submission):
-    """A version's answers in the shape its form revision's JSON Schema describes."""
-    definition = submission.definition
-    return export_answers(
-        [field for step in definition.steps for field in step.answer_fields], submission.answers
-    )
 
 
 # The columns every export starts with, before the forms' own field keys.
@@ -142,6 +139,7 @@ class SubmissionIndexView(generic.IndexView):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         submissions = list(queryset)
+        log_export(submissions, spreadsheet_format, self.request)
         if spreadsheet_format == self.FORMAT_JSON:
             return self.json_response(submissions)
         keys = {}
@@ -152,21 +150,7 @@ class SubmissionIndexView(generic.IndexView):
         return super().as_spreadsheet(submissions, spreadsheet_format)
 
     def json_response(self, submissions):
-        rows = [
-            {
-                "reference": submission.reference,
-                "version": submission.version_number,
-                "form": {"id": submission.form_id, "title": submission.form.title},
-                "child": submission.child.full_name,
-                "professional": submission.author.full_name,
-                "organisation": str(submission.author.organisation or ""),
-                "sent_at": submission.submitted_at.isoformat(),
-                "status": submission.review_status,
-                "edit_reason": submission.edit_reason,
-                "answers": exported_answers(submission),
-            }
-            for submission in submissions
-        ]
+        rows = [submission_record(submission) for submission in submissions]
         response = JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
         response["Content-Disposition"] = f'attachment; filename="{self.export_filename}.json"'
         return response
@@ -182,6 +166,28 @@ class SubmissionIndexView(generic.IndexView):
                 priority=110,
             ),
         ]
+
+
+def log_export(submissions, export_format, request):
+    """Audit: each exported version's history says who exported it, in which format, with
+    which filters and how many rows the export held. The entries are the ones Wagtail's
+    `log()` makes, written in one query however many rows the export has."""
+    filters = {name: value for name, value in request.GET.items() if name != "export" and value}
+    data = {"format": export_format, "filters": filters, "rows": len(submissions)}
+    content_type = ContentType.objects.get_for_model(Submission)
+    now = timezone.now()
+    ModelLogEntry.objects.bulk_create(
+        ModelLogEntry(
+            content_type=content_type,
+            label=str(submission.reference_label),
+            action=EXPORT_ACTION,
+            user=request.user,
+            object_id=str(submission.pk),
+            timestamp=now,
+            data=data,
+        )
+        for submission in submissions
+    )
 
 
 def sent_submission_or_404(pk):
@@ -250,6 +256,7 @@ class SubmissionInspectView(generic.InspectView):
                 {"version": newer, "changes": changes(older, newer) if older else None}
                 for older, newer in zip([None, *versions], versions, strict=False)
             ],
+            webhook_deliveries=submission.webhook_deliveries.all()[:10],
             status_form=StatusForm(submission=submission)
             if self.request.user.has_perm(STATUS_PERMISSION) and next_statuses(submission)
             else None,
@@ -385,3 +392,107 @@ class SubmissionViewSet(ModelViewSet):
             path("<int:pk>/pdf/", download_pdf, name="pdf"),
             path("documents/<uuid:document_key>/", download_document, name="document"),
         ]
+
+
+class FormWebhookForm(WagtailAdminModelForm):
+    """A form's webhook. The saved secret is never shown again, only its last characters;
+    leaving the field empty keeps it."""
+
+    url = forms.URLField(
+        label="Webhook URL",
+        max_length=500,
+        assume_scheme="https",
+        help_text=FormWebhook._meta.get_field("url").help_text,
+        error_messages={"invalid": "Enter a full web address, such as https://…"},
+    )
+    secret = forms.CharField(
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
+        min_length=16,
+        max_length=200,
+        help_text="At least 16 characters, shared with the receiver to check the signature.",
+        error_messages={"min_length": "Enter a secret of at least 16 characters"},
+    )
+
+    class Meta:
+        model = FormWebhook
+        fields = ["form", "url", "secret"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["secret"].help_text = (
+                f"A secret ending {self.instance.secret_hint} is saved. Leave this empty to "
+                "keep it, or enter a new one of at least 16 characters."
+            )
+
+    def clean_secret(self):
+        secret = self.cleaned_data["secret"]
+        if secret:
+            return secret
+        if self.instance.pk:
+            return self.instance.secret
+        raise forms.ValidationError("Enter a secret of at least 16 characters")
+
+
+class FormWebhookIndexView(generic.IndexView):
+    """Each webhook's form is loaded with the webhook, not once per row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("form")
+
+
+class FormWebhookViewSet(ModelViewSet):
+    """Administrators point a form's submissions at another system: each version sent and
+    each status change is posted there, signed with the secret (ehc_forms.webhooks)."""
+
+    model = FormWebhook
+    icon = "link-external"
+    menu_label = "Form webhooks"
+    name = "form_webhooks"
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    index_view_class = FormWebhookIndexView
+    list_display = ["form", "url"]
+
+    def get_form_class(self, for_update=False):
+        return FormWebhookForm
+
+
+class WebhookDeliveryIndexView(generic.IndexView):
+    """Each try's submission is loaded with the try, not once per row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("submission")
+
+
+class WebhookDeliveryViewSet(ModelViewSet):
+    """Every try at posting a submission's event to its form's webhook, with the
+    receiver's answer, newest first, for the SEND team. Nothing here can be changed."""
+
+    model = WebhookDelivery
+    icon = "resubmit"
+    menu_label = "Webhook deliveries"
+    name = "webhook_deliveries"
+    menu_hook = "register_reports_menu_item"
+    copy_view_enabled = False
+    index_view_class = WebhookDeliveryIndexView
+    list_display = [
+        DateColumn("at", label="Time", sort_key="at"),
+        Column("event", label="Event", accessor="get_event_display", sort_key="event"),
+        TitleColumn(
+            "submission",
+            label="Submission",
+            accessor="submission.reference_label",
+            url_name="submissions:inspect",
+            id_accessor="submission_id",
+        ),
+        Column("url", label="URL"),
+        Column("attempt", label="Try", sort_key="attempt"),
+        Column("outcome", label="Response or error"),
+    ]
+    list_filter = ["event"]
+    search_fields = ["submission__reference", "url"]
+    ordering = ["-at", "-id"]
+    list_per_page = 50
+    form_fields = []

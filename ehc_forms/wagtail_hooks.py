@@ -14,9 +14,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ehc_forms import reviewing
 from ehc_forms.access import drafts_of
-from ehc_forms.models import FormShare, LookupList, Submission
+from ehc_forms.models import FormShare, LookupList, Submission, WebhookDelivery
 from ehc_forms.views import render_child_forms
-from ehc_forms.viewsets import ReadOnlyPolicy, SubmissionViewSet
+from ehc_forms.viewsets import (
+    EXPORT_ACTION,
+    FormWebhookViewSet,
+    ReadOnlyPolicy,
+    SubmissionViewSet,
+    WebhookDeliveryViewSet,
+)
 from portal_pages.inbox.events import notify_form_shared
 
 
@@ -78,6 +84,7 @@ class FormShareViewSet(ModelViewSet):
 
 register_snippet(LookupListViewSet)
 register_permission_policy(Submission, ReadOnlyPolicy(Submission), exact_class=True)
+register_permission_policy(WebhookDelivery, ReadOnlyPolicy(WebhookDelivery), exact_class=True)
 
 
 @hooks.register("register_admin_viewset")
@@ -90,9 +97,15 @@ def register_submission_viewset():
     return SubmissionViewSet()
 
 
+@hooks.register("register_admin_viewset")
+def register_form_webhook_viewsets():
+    return [FormWebhookViewSet(), WebhookDeliveryViewSet()]
+
+
 @hooks.register("register_log_actions")
 def register_submission_log_actions(actions):
-    """The SEND team's status changes, shown in a submission's history in the admin."""
+    """The SEND team's status changes and exports, shown in a submission's history in the
+    admin."""
 
     @actions.register_action(reviewing.STATUS_ACTION)
     class StatusChangeFormatter(LogFormatter):
@@ -108,6 +121,23 @@ def register_submission_log_actions(actions):
             if data.get("action_needed"):
                 message += f": {data['action_needed']}"
             return message
+
+    @actions.register_action(EXPORT_ACTION)
+    class ExportFormatter(LogFormatter):
+        label = "Export submissions"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            # Sorted: PostgreSQL keeps no order for a JSON object's keys.
+            filters = ", ".join(
+                f"{name}={value}" for name, value in sorted(data.get("filters", {}).items())
+            )
+            rows = data.get("rows", 0)
+            return (
+                f"Exported as {str(data.get('format', '')).upper()}: {rows} "
+                f"{'row' if rows == 1 else 'rows'} in all, "
+                f"{f'filtered by {filters}' if filters else 'no filter'}"
+            )
 
 
 @hooks.register("before_delete_page")

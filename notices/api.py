@@ -39,7 +39,8 @@ class NoticeAPIViewSet(BaseAPIViewSet):
                     {"placement": f"Use one of: {', '.join(Notice.Placement.values)}."}
                 )
             form = request.GET.get("form", "")
-            if form and not form.isdigit():
+            # isdecimal, not isdigit: "²" is a digit that int() refuses.
+            if form and not form.isdecimal():
                 raise ValidationError({"form": "Use the id of an EHC form, a whole number."})
             form_id = int(form) if form else None
             notices = [notice for notice in notices if notice.shows_on({placement}, form_id)]

@@ -8,8 +8,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from portal_pages.pages.email_delivery import send_or_retry
 from portal_pages.pages.models import PortalSettings
+from portal_pages.pages.task_retry import send_email_or_retry
 
 
 @task()
@@ -23,7 +23,7 @@ def send_account_email(template, to, context, attempt=1):
         {"site_url": settings.SITE_URL, **portal.email_context(), **context},
     )
     subject, _, body = text.strip().partition("\n")
-    return send_or_retry(
+    return send_email_or_retry(
         send_account_email,
         lambda: send_mail(subject.strip(), body.strip() + "\n", portal.from_email, to),
         template,

@@ -21,7 +21,7 @@ from portal_pages.accounts.emails import email_user
 from portal_pages.accounts.forms import SignInForm
 from portal_pages.accounts.services import ensure_email_device
 from portal_pages.govuk.forms import GovukFormMixin, use_govuk
-from portal_pages.pages.email_delivery import delivery_problem
+from portal_pages.pages.task_retry import delivery_problem
 
 
 def send_code(device):

@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django_tasks import task
 
 from portal_pages.inbox.models import Message
-from portal_pages.pages.email_delivery import send_or_retry
 from portal_pages.pages.models import PortalSettings
+from portal_pages.pages.task_retry import send_email_or_retry
 
 EMAIL_SUBJECT = "You have a new message in the Professional Portal"
 
@@ -35,7 +35,7 @@ def email_new_message(message_id, attempt=1):
             **portal.email_context(),
         },
     )
-    return send_or_retry(
+    return send_email_or_retry(
         email_new_message,
         lambda: send_mail(EMAIL_SUBJECT, text, portal.from_email, [message.recipient.email]),
         message_id,

@@ -227,8 +227,12 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "SEND Professional Portal <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Seconds between the tries of an email the mail server refused: five tries over about
-# 34 minutes (see portal_pages.pages.email_delivery).
+# 34 minutes (see portal_pages.pages.task_retry).
 EMAIL_RETRY_DELAYS = (60, 180, 540, 1260)
+# Seconds between the tries of a form webhook the receiver did not accept: five tries over
+# about two and a half hours (see ehc_forms.webhooks), each waiting this long for an answer.
+WEBHOOK_RETRY_DELAYS = (60, 300, 1800, 7200)
+WEBHOOK_TIMEOUT_SECONDS = 5
 
 # Email leaves through the tasks framework so a slow mail server never holds up a request.
 TASKS = {

@@ -2,6 +2,7 @@
 whose reference pages and hello-world view exist only here."""
 
 from .base import *  # noqa: F403
+from .base import env
 
 INSTALLED_APPS = ["bench", *INSTALLED_APPS]  # noqa: F405
 ROOT_URLCONF = "bench.urls"
@@ -12,6 +13,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (WhiteNoise warns if it is missing)
-# Demo and bench accounts are emailed on approval; nothing needs to reach a mailbox.
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Demo and bench accounts are emailed on approval; nothing needs to reach a mailbox, except
+# the sign-in codes `make load` reads from files (EMAIL_BACKEND and EMAIL_FILE_PATH).
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "bench-mail"))  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

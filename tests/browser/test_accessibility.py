@@ -151,6 +151,7 @@ def test_admin_screens_the_portal_adds(page, demo_portal, audit, browser_sign_in
         ("admin compose a message", reverse(message_viewset.get_url_name("add"))),
         ("admin form shares", reverse("form_shares:index")),
         ("admin share a form", reverse("form_shares:add")),
+        ("admin webhook deliveries", reverse("webhook_deliveries:index")),
         ("admin notices", reverse(Notice.snippet_viewset.get_url_name("list"))),
         ("admin submissions", reverse("submissions:index")),
         ("admin a submission", reverse("submissions:inspect", args=[sent.pk])),

@@ -1,8 +1,10 @@
 """The form step page's script in a real browser: autosave and conditional questions."""
 
 import datetime
+import re
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
@@ -10,6 +12,7 @@ from ehc_forms.demo import load_forms
 from ehc_forms.models import EHCFormPage, Submission
 from ehc_forms.saving import start_draft
 from portal_pages.children.models import Child
+from tests.factories import TEST_PASSWORD
 
 
 @pytest.fixture
@@ -150,3 +153,33 @@ def test_a_question_appears_only_for_the_answer_it_depends_on(page, live_site, s
     assert social_worker.is_hidden()
     page.get_by_label("Yes").first.check()
     assert social_worker.is_visible()
+
+
+def test_text_typed_as_the_session_ends_is_restored_after_signing_in_again(
+    page, live_site, signed_in_draft, professional, mailoutbox
+):
+    open_step(page, live_site, signed_in_draft, "child_views")
+    page.fill("#child_views", "Alex likes reading.")
+    status = page.locator("[data-ehc-autosave-status]")
+    status.filter(has_text="Saved at").wait_for(timeout=10000)
+
+    # The session ends on the server (expired, or removed) while the person types on.
+    Session.objects.all().delete()
+    typed = "Alex likes reading. Mornings are hard, so the day starts with a quiet task."
+    page.fill("#child_views", typed)
+    status.filter(has_text="You have been signed out").wait_for(timeout=10000)
+
+    # The button's save leads to sign-in, and back to the step afterwards.
+    page.click("button:has-text('Save and come back later')")
+    page.wait_for_selector("#id_auth-username")
+    page.fill("#id_auth-username", professional.email)
+    page.fill("#id_auth-password", TEST_PASSWORD)
+    page.click("button:has-text('Continue')")
+    page.wait_for_selector("#id_token-otp_token")
+    page.fill("#id_token-otp_token", re.search(r"^(\d{6})$", mailoutbox[-1].body, re.M).group(1))
+    page.click("button:has-text('Sign in')")
+
+    page.wait_for_selector("#child_views")
+    assert page.input_value("#child_views") == typed
+    status.filter(has_text="Saved at").wait_for(timeout=10000)
+    assert Submission.objects.get(pk=signed_in_draft.pk).answers["child_views"] == typed

@@ -16,7 +16,7 @@ from portal_pages.inbox.models import Message
 
 pytestmark = [
     pytest.mark.usefixtures("committed_db"),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
+    pytest.mark.postgresql,
 ]
 
 

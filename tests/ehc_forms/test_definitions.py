@@ -169,6 +169,8 @@ def test_json_schema_endpoint_describes_a_live_form(client, sample_form):
     assert "known_as" in schema["required"]
     assert "social_worker" not in schema["required"]
     assert client.get("/api/v2/form-schemas/999999/").status_code == 404
+    # Larger than any database's integer column: still no such form, not a server error.
+    assert client.get(f"/api/v2/form-schemas/{'9' * 30}/").status_code == 404
 
 
 def test_unpublished_forms_have_no_schema(client, sample_form):

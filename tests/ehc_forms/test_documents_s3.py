@@ -3,14 +3,21 @@ django-storages: upload with the step, download through the access-checked view,
 grant on the object, and removal."""
 
 import socket
+import threading
 
 import boto3
 import pytest
+import requests
 from django.core.files.storage import storages
 from django.urls import reverse
-from moto.server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
+from werkzeug.serving import make_server
 
-from ehc_forms.models import Document
+from ehc_forms.models import Document, Submission
 from tests.ehc_forms.test_documents import PDF, documents_draft, documents_form, post_step, upload
 
 __all__ = ["documents_draft", "documents_form"]
@@ -27,14 +34,42 @@ def free_port():
         return sock.getsockname()[1]
 
 
+class S3Server:
+    """moto's S3 server on a loopback port the OS chose, which a test can stop (the port
+    then refuses connections) and start again with the same buckets and objects."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.start()
+
+    def start(self):
+        self.server = make_server(
+            "127.0.0.1",
+            self.port,
+            DomainDispatcherApplication(create_backend_app),
+            threaded=True,
+            request_handler=MotoRequestHandler,
+        )
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
 @pytest.fixture
-def s3_endpoint():
-    """moto's S3 server on a loopback port the OS chose, for this test only."""
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
+def s3_server():
+    server = S3Server()
+    # moto keeps its buckets per process: each test starts from none.
+    requests.post(f"{server.url}/moto-api/reset", timeout=10)
+    yield server
     server.stop()
+
+
+@pytest.fixture
+def s3_endpoint(s3_server):
+    return s3_server.url
 
 
 @pytest.fixture
@@ -90,3 +125,45 @@ def test_upload_download_and_removal_on_s3(professional_client, documents_draft,
     post_step(professional_client, documents_draft, action=f"reports:remove-{document.key}")
     assert s3_storage.list_objects_v2(Bucket=BUCKET).get("Contents", []) == []
     assert not Document.objects.exists()
+
+
+def test_an_upload_while_s3_is_down_is_a_clear_error_and_keeps_the_other_answers(
+    professional_client, documents_draft, s3_storage, s3_server
+):
+    s3_server.stop()
+    response = post_step(
+        professional_client,
+        documents_draft,
+        [upload("EP report.pdf", PDF)],
+        summary="Reading has improved.",
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert (
+        "The selected file “EP report.pdf” could not be uploaded because the file store is "
+        "not answering" in page
+    )
+    assert 'href="#reports"' in page
+    assert "Reading has improved." in page
+    draft = Submission.objects.get(pk=documents_draft.pk)
+    assert draft.answers["summary"] == "Reading has improved."
+    assert not draft.answers.get("reports")
+    assert not Document.objects.exists()
+
+    s3_server.start()
+    # The page shows the summary as saved, so the browser sends it again with the file.
+    response = post_step(
+        professional_client,
+        documents_draft,
+        [upload("EP report.pdf", PDF)],
+        summary="Reading has improved.",
+    )
+    assert response.status_code == 302
+    document = Document.objects.get()
+    keys = [item["Key"] for item in s3_storage.list_objects_v2(Bucket=BUCKET)["Contents"]]
+    assert keys == [document.file.name]
+    draft.refresh_from_db()
+    assert draft.answers["summary"] == "Reading has improved."
+    assert [item["key"] for item in draft.answers["reports"]] == [str(document.key)]

@@ -20,6 +20,7 @@ from ehc_forms.models import Document, Submission
 from ehc_forms.reviewing import STATUS_ACTION
 from ehc_forms.saving import start_draft
 from ehc_forms.submitting import start_edit, submit
+from ehc_forms.viewsets import EXPORT_ACTION
 from portal_pages.accounts.models import Organisation
 from portal_pages.children.models import Child, EHCCase
 from portal_pages.inbox.models import Message
@@ -338,3 +339,36 @@ def test_json_export_nests_answers_in_the_shape_of_each_forms_schema(
     assert sent_row["status"] == "submitted"
     filtered = json.loads(export(officer_client, "json", review_status="received").content)
     assert [row["reference"] for row in filtered] == [many["advice"].reference]
+
+
+def test_each_export_is_logged_with_who_exported_the_filter_and_the_row_count(
+    officer_client, many, send_team_officer
+):
+    export(officer_client, "csv", review_status="received", q="Cleo")
+    [entry] = ModelLogEntry.objects.filter(action=EXPORT_ACTION)
+    assert entry.object_id == str(many["advice"].pk)
+    assert entry.user == send_team_officer
+    assert entry.data == {
+        "format": "csv",
+        "filters": {"review_status": "received", "q": "Cleo"},
+        "rows": 1,
+    }
+    history = officer_client.get(reverse("submissions:history", args=[many["advice"].pk]))
+    assert "Exported as CSV: 1 row in all, filtered by q=Cleo, review_status=received" in (
+        html.unescape(history.content.decode())
+    )
+
+    export(officer_client, "xlsx")
+    export(officer_client, "json")
+    for export_format in ("xlsx", "json"):
+        entries = ModelLogEntry.objects.filter(action=EXPORT_ACTION, data__format=export_format)
+        assert sorted(entry.object_id for entry in entries) == sorted(
+            str(many[name].pk) for name in ("sent", "advice")
+        )
+        assert {(entry.data["rows"], str(entry.data["filters"])) for entry in entries} == {
+            (2, "{}")
+        }
+    sent_history = officer_client.get(reverse("submissions:history", args=[many["sent"].pk]))
+    assert "Exported as JSON: 2 rows in all, no filter" in sent_history.content.decode()
+    site_history = officer_client.get(reverse("wagtailadmin_reports:site_history"))
+    assert "Exported as XLSX: 2 rows in all, no filter" in site_history.content.decode()

@@ -81,3 +81,22 @@ def test_html_url_follows_site_url(client, demo_site, settings):
         f"/api/v2/guidance/{page.pk}/", HTTP_HOST="portal.exampleshire.gov.uk", secure=True
     ).json()
     assert body["meta"]["html_url"] == "https://portal.exampleshire.gov.uk/guidance/registering/"
+
+
+def test_find_takes_only_a_whole_number_id(client, demo_site):
+    for endpoint in ("pages", "guidance", "notices", "form-schemas"):
+        refused = client.get(f"/api/v2/{endpoint}/find/?id=1e308")
+        assert refused.status_code == 400, endpoint
+        assert refused.json() == {"message": "id must be a whole number"}
+        # A whole number too large for any id is simply not found.
+        assert client.get(f"/api/v2/{endpoint}/find/?id={'9' * 30}").status_code == 404
+
+
+def test_a_search_operator_other_than_and_or_or_is_a_bad_request(client, demo_site):
+    for endpoint in ("pages", "guidance"):
+        refused = client.get(f"/api/v2/{endpoint}/?search=reading&search_operator=xor")
+        assert refused.status_code == 400, endpoint
+        assert refused.json() == {"message": "search_operator must be 'and' or 'or'"}
+        assert (
+            client.get(f"/api/v2/{endpoint}/?search=reading&search_operator=or").status_code == 200
+        )

@@ -6,19 +6,20 @@ new route with an id the matrix cannot fill fails the suite, so no route can ski
 check."""
 
 import datetime
+import uuid
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
 
 from ehc_forms.access import get_draft_or_404, submissions_visible_to
-from ehc_forms.models import Submission
+from ehc_forms.models import FormWebhook, Submission, WebhookDelivery
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.children import teams
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.models import Child
 from portal_pages.inbox.models import Message
-from tests.factories import SendOfficerFactory
+from tests.factories import ProfessionalFactory, SendOfficerFactory
 
 NAMESPACES = ("children", "inbox", "ehc_forms", "accounts")
 
@@ -192,29 +193,63 @@ def test_a_send_team_officer_without_the_second_factor_cannot_reach_the_admin(
     assert response.url.startswith(f"{reverse('two_factor:login')}?next=")
 
 
-def submissions_admin_routes():
-    """Every route of the SEND team's submissions workspace, found by walking the resolver."""
-    resolver = get_resolver()
-    _prefix, admin_resolver = resolver.namespace_dict["submissions"]
+def admin_routes(namespace):
+    """Every route of an admin area the portal adds, found by walking the resolver."""
+    _prefix, admin_resolver = get_resolver().namespace_dict[namespace]
     return [pattern.name for pattern in admin_resolver.url_patterns if pattern.name]
 
 
-SUBMISSIONS_ADMIN_ROUTES = submissions_admin_routes()
+SUBMISSIONS_ADMIN_ROUTES = admin_routes("submissions")
 ADMIN_FILLERS = {
-    "pk": lambda objects: objects["submitted"].pk,
-    "document_key": lambda objects: objects["document"].key,
+    ("submissions", "pk"): lambda objects: objects["submitted"].pk,
+    ("submissions", "document_key"): lambda objects: objects["document"].key,
+    ("webhook_deliveries", "pk"): lambda objects: objects["delivery"].pk,
+    ("form_webhooks", "pk"): lambda objects: objects["webhook"].pk,
 }
 # Screens the read-only permission policy closes to everyone: what professionals sent is
 # never added, edited or deleted in the admin (usage is Wagtail's companion to delete).
 NOT_OFFERED = {"add", "edit", "delete", "copy", "usage"}
+# The screens of each admin area the SEND team reaches; every other screen answers them as
+# one the permission policy never allows. Form webhooks are the administrators' alone.
+SEND_TEAM_SCREENS = {
+    "submissions": set(SUBMISSIONS_ADMIN_ROUTES) - NOT_OFFERED,
+    "webhook_deliveries": {"index", "index_results"},
+    "form_webhooks": set(),
+}
+ADMIN_ROUTES = [
+    (namespace, name) for namespace in SEND_TEAM_SCREENS for name in admin_routes(namespace)
+]
 
 
-def admin_url(name, objects):
-    pattern = next(
-        p for p in get_resolver().namespace_dict["submissions"][1].url_patterns if p.name == name
+WEBHOOK_SECRET = "webhook-secret-never-shown"
+
+
+@pytest.fixture
+def admin_objects(owned, security_form):
+    """A's sent form with a webhook on its form and one delivery of it logged."""
+    webhook = FormWebhook.objects.create(
+        form=security_form, url="https://cases.example/hook", secret=WEBHOOK_SECRET
     )
-    kwargs = {argument: ADMIN_FILLERS[argument](objects) for argument in pattern.pattern.converters}
-    return reverse(f"submissions:{name}", kwargs=kwargs)
+    delivery = WebhookDelivery.objects.create(
+        submission=owned["submitted"],
+        event=WebhookDelivery.Event.SUBMITTED,
+        event_id=uuid.uuid4(),
+        url=webhook.url,
+        attempt=1,
+        status_code=200,
+    )
+    return {**owned, "webhook": webhook, "delivery": delivery}
+
+
+def admin_url(namespace, name, objects):
+    pattern = next(
+        p for p in get_resolver().namespace_dict[namespace][1].url_patterns if p.name == name
+    )
+    kwargs = {
+        argument: ADMIN_FILLERS[(namespace, argument)](objects)
+        for argument in pattern.pattern.converters
+    }
+    return reverse(f"{namespace}:{name}", kwargs=kwargs)
 
 
 def test_the_submissions_workspace_offers_no_screen_that_changes_answers():
@@ -222,33 +257,46 @@ def test_the_submissions_workspace_offers_no_screen_that_changes_answers():
     assert {"index", "inspect", "status", "pdf", "document", "history"} <= set(
         SUBMISSIONS_ADMIN_ROUTES
     )
+    assert {"index", "edit"} <= set(admin_routes("form_webhooks"))
 
 
-@pytest.mark.parametrize("name", SUBMISSIONS_ADMIN_ROUTES)
-def test_submissions_admin_routes_are_for_the_send_team_only(
-    client, owner, send_team_officer, sign_in, owned, name
+@pytest.mark.parametrize(
+    ("namespace", "name"), ADMIN_ROUTES, ids=[":".join(r) for r in ADMIN_ROUTES]
+)
+def test_admin_routes_the_portal_adds_are_for_the_send_team_only(
+    client, owner, send_team_officer, sign_in, admin_objects, namespace, name
 ):
-    from django.test import Client
-
-    url = admin_url(name, owned)
+    url = admin_url(namespace, name, admin_objects)
     officer = sign_in(Client(), send_team_officer).get(url)
-    if name in NOT_OFFERED:
-        # Wagtail answers a screen the permission policy never allows with a redirect to
-        # the dashboard and a message, for everyone.
-        assert officer.status_code in (302, 403), (url, officer.status_code)
-    else:
+    if name in SEND_TEAM_SCREENS[namespace]:
         assert officer.status_code == 200, (url, officer.status_code)
+    else:
+        # Wagtail answers a screen the permission policy never allows with a redirect to
+        # the dashboard and a message, or 403.
+        assert officer.status_code in (302, 403), (url, officer.status_code)
 
     # The author of the form is a professional: the admin is closed to them.
     author = sign_in(Client(), owner).get(url)
     assert author.status_code in (302, 403), (url, author.status_code)
     if author.status_code == 302:
-        assert not author.url.startswith("/admin/submissions"), author.url
+        assert not author.url.startswith(f"/admin/{namespace}"), author.url
     assert "Peregrine" not in author.content.decode()
 
     anonymous = client.get(url)
     assert anonymous.status_code == 302
     assert anonymous.url.startswith(f"{reverse('two_factor:login')}?next=")
+
+
+@pytest.mark.parametrize("name", admin_routes("form_webhooks"))
+def test_an_administrator_reaches_every_form_webhook_screen_and_never_the_secret(
+    sign_in, admin_objects, name
+):
+    administrator = ProfessionalFactory(
+        email="admin@exampleshire.gov.uk", organisation=None, is_superuser=True
+    )
+    response = sign_in(Client(), administrator).get(admin_url("form_webhooks", name, admin_objects))
+    assert response.status_code == 200, (name, response.status_code)
+    assert WEBHOOK_SECRET not in response.content.decode()
 
 
 # The team cases: A's child record is shared with A's team. Every route with an object id

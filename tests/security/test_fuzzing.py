@@ -3,15 +3,18 @@ always either success or a clear error, and nothing already saved is lost."""
 
 import json
 
+import pytest
+from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_email.models import EmailDevice
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ehc_forms.models import Submission
+from portal_pages.accounts.models import SignInAttempts
+from tests.factories import TEST_PASSWORD
 from tests.security.fuzzing import counted
 
-# How many examples each test runs comes from the hypothesis profile (`tests/conftest.py`):
-# a few dozen locally, thousands with `--hypothesis-profile=ci`.
 FUZZ = settings(
     deadline=None,
     # The database and client fixtures are meant to be shared by the examples of one test:
@@ -23,6 +26,15 @@ FUZZ = settings(
     ],
 )
 
+
+def fuzz(weight):
+    """The fuzz settings, with `weight` times the hypothesis profile's number of examples
+    (`tests/conftest.py`: a few dozen locally, a thousand with `--hypothesis-profile=ci`).
+    The weights share out one CI run's time: fast requests get more examples than slow."""
+    return settings(FUZZ, max_examples=round(settings.default.max_examples * weight))
+
+
+LOGIN_STEP_FIELD = "portal_login_view-current_step"
 HOSTILE = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -56,7 +68,7 @@ def assert_success_or_error_summary(response, success_prefix):
     assert "govuk-error-summary" in response.content.decode()
 
 
-@FUZZ
+@fuzz(1.0)
 @given(
     values=st.fixed_dictionaries(
         {},
@@ -97,7 +109,7 @@ CHILD_FIELDS = (
 date_part = st.one_of(any_text, st.integers(1, 2030).map(str))
 
 
-@FUZZ
+@fuzz(1.2)
 @given(
     # A browser posts every input of the form, filled or not.
     values=st.fixed_dictionaries(
@@ -144,7 +156,7 @@ STEP_VALUES = {
 }
 
 
-@FUZZ
+@fuzz(0.8)
 @given(
     values=st.fixed_dictionaries({}, optional=STEP_VALUES),
     action=st.one_of(
@@ -206,7 +218,7 @@ autosave_bodies = st.one_of(
 )
 
 
-@FUZZ
+@fuzz(1.5)
 @given(body=autosave_bodies)
 @counted
 def test_an_autosave_saves_or_answers_with_a_message_and_loses_nothing(
@@ -243,7 +255,7 @@ def test_an_autosave_saves_or_answers_with_a_message_and_loses_nothing(
     )
 
 
-@FUZZ
+@fuzz(1.0)
 @given(values=st.fixed_dictionaries({}, optional=STEP_VALUES))
 # A NUL character once made PostgreSQL refuse the whole save (a server error, and the rest
 # of the step unsaved); it is now dropped and everything else kept.
@@ -264,3 +276,122 @@ def test_an_autosave_with_the_current_version_keeps_every_value_as_typed(
             if key == "views":  # a textarea: its line breaks are kept as \n, however sent
                 typed = typed.replace("\r\n", "\n").replace("\r", "\n")
             assert saved.answers[key] == typed
+
+
+# Numbers as a person or a script might send them where a number is expected: far too
+# large for any database column, negative, written in other scripts' digits, or not
+# numbers at all.
+oversized_numbers = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.just("9" * 30),
+    st.just("-" + "9" * 30),
+    st.sampled_from(["0", "-1", "1e308", "NaN", "Infinity", "0x10", "١٢٣", "²", "1_000", " 7 "]),
+    st.text(alphabet=st.characters(categories=["Nd", "No"]), min_size=1, max_size=30),
+)
+# Without any_text's very long strings: a query string that long is refused before any view.
+number_or_text = st.one_of(oversized_numbers, st.text(max_size=60), st.sampled_from(HOSTILE))
+
+
+@fuzz(2.5)
+@given(
+    username=st.one_of(any_text, st.just("owner")),
+    password=any_text,
+    step=st.one_of(st.just("auth"), any_text),
+)
+@counted
+def test_the_password_step_of_sign_in_never_fails_on_any_input(
+    client, owner, username, password, step
+):
+    response = client.post(
+        reverse("two_factor:login"),
+        {
+            "auth-username": owner.email if username == "owner" else username,
+            "auth-password": password,
+            LOGIN_STEP_FIELD: step,
+        },
+    )
+    # The sign-in page again (with its errors, or the code step if the password was
+    # right), or 400 for a wizard step that does not exist; never a server error.
+    assert response.status_code in (200, 400)
+    for hostile in HOSTILE[:2]:
+        assert hostile not in response.content.decode()
+
+
+@fuzz(1.0)
+@given(code=number_or_text, step=st.one_of(st.just("token"), any_text))
+@counted
+def test_the_code_step_of_sign_in_never_fails_on_any_input(owner, code, step):
+    # Each example is a new browser that got past the password, with no failures counted
+    # yet: the lock would otherwise answer every example after the fifth.
+    SignInAttempts.objects.all().delete()
+    browser = Client()
+    at_code_step = browser.post(
+        reverse("two_factor:login"),
+        {"auth-username": owner.email, "auth-password": TEST_PASSWORD, LOGIN_STEP_FIELD: "auth"},
+    )
+    assert "Check your email" in at_code_step.content.decode()
+    response = browser.post(
+        reverse("two_factor:login"), {"token-otp_token": code, LOGIN_STEP_FIELD: step}
+    )
+    # The page again, with the code's error (or from the start for a step that does not
+    # exist), or 400 for a wizard step name it cannot read; never signed in, never a 500.
+    assert response.status_code in (200, 400)
+    assert "_auth_user_id" not in browser.session
+    assert EmailDevice.objects.get(user=owner).token  # no wrong code used up the real one
+
+
+API_LISTINGS = ["pages", "guidance", "notices", "form-schemas"]
+API_PARAMETERS = [
+    "limit",
+    "offset",
+    "id",
+    "type",
+    "fields",
+    "order",
+    "search",
+    "search_operator",
+    "child_of",
+    "ancestor_of",
+    "descendant_of",
+    "translation_of",
+    "locale",
+    "slug",
+    "show_in_menus",
+    "html_path",
+    "placement",
+    "form",
+]
+
+
+@pytest.fixture
+def unthrottled_api(settings):
+    """Every example may ask (set once: each change of `settings` nests another override);
+    the rate limit has its own test."""
+    settings.PORTAL_API_ANON_RATE = None
+
+
+@fuzz(1.5)
+@given(
+    endpoint=st.sampled_from(API_LISTINGS),
+    detail=st.one_of(st.none(), oversized_numbers.filter(str.isdecimal)),
+    find=st.booleans(),
+    query=st.dictionaries(st.sampled_from(API_PARAMETERS), number_or_text, max_size=4),
+)
+# Once server errors: a form schema's id too large for the column, a superscript form id,
+# a search operator the search backend refused.
+@example(endpoint="form-schemas", detail="9" * 30, find=False, query={})
+@example(
+    endpoint="guidance", detail=None, find=False, query={"search": "a", "search_operator": "x"}
+)
+@example(endpoint="notices", detail=None, find=False, query={"placement": "forms", "form": "²"})
+@counted
+def test_the_api_answers_any_query_without_a_server_error(
+    client, demo_forms, unthrottled_api, endpoint, detail, find, query
+):
+    url = f"/api/v2/{endpoint}/"
+    if detail is not None:
+        url += f"{detail}/"
+    elif find:
+        url += "find/"
+    response = client.get(url, query)
+    assert response.status_code < 500, (url, query)

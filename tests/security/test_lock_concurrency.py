@@ -13,15 +13,12 @@ import requests
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
 from django.urls import reverse
 from django_otp.plugins.otp_email.models import EmailDevice
 
 from portal_pages.accounts.models import Organisation, User
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="parallel requests need PostgreSQL"
-)
+pytestmark = pytest.mark.postgresql
 
 PASSWORD = "correct-horse-battery-staple"
 LOGIN_STEP_FIELD = "portal_login_view-current_step"

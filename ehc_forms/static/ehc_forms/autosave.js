@@ -3,8 +3,10 @@
 // typed is also kept in the tab's sessionStorage until a save is confirmed: the save sent as
 // the page is left may reach the server after the next page has already read the step, so
 // that page puts the typed values back and sends them again from the version they were
-// typed on (the server treats a save that changes nothing as no conflict). The page works
-// without this script: its buttons save everything.
+// typed on (the server treats a save that changes nothing as no conflict). The same happens
+// after signing in again when the session ended while typing: the values are kept when a
+// button is pressed, and forgotten only once the next page shows the button's save landed.
+// The page works without this script: its buttons save everything.
 function startAutosave(form) {
   const url = form.getAttribute("data-ehc-autosave");
   const status = form.querySelector("[data-ehc-autosave-status]");
@@ -41,12 +43,14 @@ function startAutosave(form) {
     }
   }
 
-  function remember() {
+  function remember(submitted) {
     try {
       window.sessionStorage.setItem(storageKey, JSON.stringify({
         // The last version this window saw confirmed: the unsaved values were typed on it.
         version: versionInput.value,
-        values: typedValues()
+        values: typedValues(),
+        // Sent with a button: a signed-out session sends that save to the sign-in page.
+        submitted: !!submitted
       }));
     } catch {
       // Storage full or switched off: the save sent as the page is left still runs.
@@ -98,11 +102,13 @@ function startAutosave(form) {
       body: body,
       credentials: "same-origin",
       keepalive: !!leaving,
-      redirect: "error",
+      // Only a session that has ended redirects (to sign in); it is told apart from errors.
+      redirect: "manual",
       // Errors then come back as JSON with a message, even when the database is down.
       headers: { Accept: "application/json" }
     })
       .then(function (response) {
+        if (response.type === "opaqueredirect") throw new Error("signed out");
         return response.json().then(function (data) { return { response: response, data: data }; });
       })
       .then(function (result) {
@@ -125,10 +131,15 @@ function startAutosave(form) {
           forget();
         }
       })
-      .catch(function () {
+      .catch(function (error) {
         inFlight = false;
         dirty = true;
         if (leaving) return;
+        if (error.message === "signed out") {
+          say("You have been signed out, so your latest changes are not saved yet. They are " +
+            "kept in this browser tab: use a button below and sign in again to save them.");
+          return;
+        }
         say("Your latest changes are not saved yet and nothing saved before is lost. " +
           "We will try again, or use the buttons below to save them.");
         clearTimeout(timer);
@@ -156,7 +167,7 @@ function startAutosave(form) {
   form.addEventListener("submit", function () {
     stopped = true;
     clearTimeout(timer);
-    forget();
+    remember(true);
   });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") send(true);
@@ -204,7 +215,10 @@ function startAutosave(form) {
   // Values typed on this step in this tab that no save has confirmed yet: show them again,
   // and send them from the version they were typed on.
   const kept = remembered();
-  if (kept && JSON.stringify(kept.values) !== JSON.stringify(typedValues())) {
+  if (kept && kept.submitted && kept.version !== versionInput.value) {
+    // The button's save landed (it moved the version on): nothing is left to send.
+    forget();
+  } else if (kept && JSON.stringify(kept.values) !== JSON.stringify(typedValues())) {
     fill(kept.values);
     versionInput.value = kept.version;
     dirty = true;

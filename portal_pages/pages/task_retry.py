@@ -1,10 +1,11 @@
-"""Sending an email from a task, again later when the mail server cannot be reached.
+"""Running a task's work again later when it fails: an email the mail server refused, a
+webhook the receiver did not accept.
 
-A task whose send fails queues the next try of itself to run after a growing delay
-(`EMAIL_RETRY_DELAYS`) and records that try's id as its result; the last try lets the
-error through, so the task queue marks it failed and the SEND team sees it in the admin
-("Failed emails"). Only backends that can run a task later retry; with the immediate
-backend (development) a failure is final at once."""
+A task whose work fails queues the next try of itself to run after a growing delay (such as
+`EMAIL_RETRY_DELAYS`) and records that try's id as its result; the last try lets the error
+through, so the task queue marks it failed (the SEND team sees failed emails in the admin,
+"Failed emails"). Only backends that can run a task later retry; with the immediate backend
+(development) a failure is final at once."""
 
 from datetime import timedelta
 
@@ -14,19 +15,26 @@ from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.exceptions import TaskResultDoesNotExist
 
 
-def send_or_retry(task, send, *args, attempt):
-    """Call `send()`; when the mail server fails, queue `task(*args, attempt=attempt + 1)`
-    after the next delay, or raise once the delays are used up."""
+def run_or_retry(task, run, *args, attempt, delays, retry_on):
+    """Call `run()`; when it raises one of `retry_on`, queue `task(*args, attempt=attempt +
+    1)` after `delays[attempt - 1]` seconds, or raise once the delays are used up."""
     try:
-        send()
-    except OSError:  # smtplib's errors and refused connections are all OSErrors
-        delays = settings.EMAIL_RETRY_DELAYS
+        run()
+    except retry_on:
         if attempt > len(delays) or not task.get_backend().supports_defer:
             raise
         run_after = timezone.now() + timedelta(seconds=delays[attempt - 1])
         retry = task.using(run_after=run_after).enqueue(*args, attempt=attempt + 1)
         return {"retry": retry.id}
     return None
+
+
+def send_email_or_retry(task, send, *args, attempt):
+    """`run_or_retry` for an email: smtplib's errors and refused connections are all
+    OSErrors, retried after `EMAIL_RETRY_DELAYS`."""
+    return run_or_retry(
+        task, send, *args, attempt=attempt, delays=settings.EMAIL_RETRY_DELAYS, retry_on=OSError
+    )
 
 
 def delivery_problem(result_id):
