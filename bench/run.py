@@ -6,7 +6,8 @@ need and returns (label, client, url) tuples, optionally with a dict of options:
 `post` (a callable giving the POST data, called before each request), `queries` (the
 page's query budget, asserted by the tests), `key` (a name other rows compare with) and
 `versus` (the key of the reference this row is compared with) and `rounds` (time a slow
-page, such as a long PDF, in the first few rounds only).
+page, such as a long PDF, in its first rounds only; besides those it is requested just
+twice, to warm it and to count its queries).
 
 Requests run round-robin, one of each page in turn, so drift on a shared machine hits every
 page alike: read the ratios, not the milliseconds. Each run's ratios to the plain page are
@@ -60,8 +61,11 @@ def run_round_robin(cases):
     counts = {}
     for case in cases:
         # Once more first: a session's idle stamp is refreshed once a minute, in whichever
-        # request comes first, and would be counted against that page.
-        case.request()
+        # request comes first, and would be counted against that page (and a POST before it
+        # may have emptied a cache it reads). A slow page (one with `rounds`) is spared that:
+        # its client's other pages, just before it, have refreshed the stamp.
+        if case.rounds is None:
+            case.request()
         data = case.prepare()
         with CaptureQueriesContext(connection) as captured:
             statuses[case.label] = case.send(data).status_code

@@ -9,7 +9,7 @@ from django.db.models import Case, Count, IntegerField, Model, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -40,6 +40,22 @@ from portal_pages.children.stages import Stage
 from portal_pages.children.timescales import DueStatus
 
 PER_PAGE = 50
+ROW_DATE = "j M Y"
+#: What a row of SEND home shows, read as plain values (see `send_home_rows`).
+ROW_FIELDS = [
+    "pk",
+    "family_name",
+    "given_name",
+    "hidden",
+    "moved_on_at",
+    "date_of_birth",
+    "setting",
+    "last_activity_at",
+    "shared_with_team",
+    "created_by_id",
+    "created_by__full_name",
+    "ehc_case__stage",
+]
 RECENT_MONTHS = 18
 VIEW_ACTION = "children.view_child"
 
@@ -109,19 +125,13 @@ def index(request):
     ordering = [f"-{field}" if descending else field for field in SORTS[sort][1]]
     children = (
         mine.filter(views[view][1])
-        .select_related("ehc_case", "created_by")
         .annotate(stage_position=STAGE_POSITION)
         .order_by(*ordering)
+        .values(*ROW_FIELDS)
     )
     paginator = Paginator(children, PER_PAGE)
     paginator.count = counts[view]  # already counted above: spare the database a query
     page = paginator.get_page(request.GET.get("page"))
-    confirm_url, hide_url, unhide_url = (
-        url_for_id(name) for name in ("children:confirm", "children:hide", "children:unhide")
-    )
-    for child in page.object_list:
-        child.confirm_url = confirm_url(child.pk)
-        child.hide_or_unhide_url = (unhide_url if child.hidden else hide_url)(child.pk)
     columns = [
         {
             "key": key,
@@ -142,9 +152,37 @@ def index(request):
             "person": person,
             "columns": columns,
             "page": page,
+            "rows": send_home_rows(page.object_list, request.user),
             "page_range": paginator.get_elided_page_range(page.number),
         },
     )
+
+
+def send_home_rows(children, user):
+    """SEND home's table as plain values, ready to print. Building 150 model instances for
+    50 rows, looking their attributes up through the template engine and formatting dates
+    with the `date` filter took more time than the rest of the page; plain values from the
+    query and a dict per row cost a fraction of it."""
+    confirm_url, hide_url, unhide_url = (
+        url_for_id(name) for name in ("children:confirm", "children:hide", "children:unhide")
+    )
+    return [
+        {
+            **child,
+            "url": confirm_url(child["pk"]),
+            "moved_on": child["moved_on_at"] is not None,
+            "date_of_birth": dateformat.format(child["date_of_birth"], ROW_DATE),
+            "stage": Stage(child["ehc_case__stage"]).label if child["ehc_case__stage"] else "",
+            "last_activity": dateformat.format(
+                timezone.localtime(child["last_activity_at"]), ROW_DATE
+            ),
+            "added_by": "You"
+            if child["created_by_id"] == user.pk
+            else child["created_by__full_name"],
+            "hide_or_unhide_url": (unhide_url if child["hidden"] else hide_url)(child["pk"]),
+        }
+        for child in children
+    ]
 
 
 def safe_next(request, default):

@@ -22,7 +22,7 @@ INDEX = reverse("children:index")
 
 
 def names(response):
-    return [f"{c.given_name} {c.family_name}" for c in response.context["page"].object_list]
+    return [f"{row['given_name']} {row['family_name']}" for row in response.context["rows"]]
 
 
 @pytest.fixture
