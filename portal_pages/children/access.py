@@ -23,10 +23,12 @@ def children_visible_to(user):
     return Child.objects.filter(visible)
 
 
-def get_visible_child_or_404(user, child_id):
+def get_visible_child_or_404(user, child_id, **annotations):
     """Another professional's child answers 404, never 403, so its existence is not revealed.
-    The linked EHC case comes in the same query: most pages about a child show its stage."""
-    return get_object_or_404(children_visible_to(user).select_related("ehc_case"), pk=child_id)
+    The linked EHC case, and any `annotations`, come in the same query: most pages about a
+    child show its stage."""
+    visible = children_visible_to(user).select_related("ehc_case").annotate(**annotations)
+    return get_object_or_404(visible, pk=child_id)
 
 
 def may_manage(user, child):
@@ -46,10 +48,10 @@ def get_managed_child_or_404(user, child_id):
     return child
 
 
-def get_own_child_or_404(user, child_id):
+def get_own_child_or_404(user, child_id, **annotations):
     """A visible child that `user` created themselves: only its creator may delete a record,
     so colleagues on a shared record and team leads get 404 like anyone else."""
-    child = get_visible_child_or_404(user, child_id)
+    child = get_visible_child_or_404(user, child_id, **annotations)
     if child.created_by_id != user.pk:
         raise Http404("No such child record.")
     return child

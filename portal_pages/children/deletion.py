@@ -11,6 +11,7 @@ them delete what they hold about the child first.
 import logging
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from wagtail import hooks
 from wagtail.log_actions import log
 
@@ -30,8 +31,10 @@ def without_kept_records(queryset):
     return queryset
 
 
-def may_be_deleted(child):
-    return without_kept_records(Child.objects.filter(pk=child.pk)).exists()
+def deletable():
+    """Annotates each record of a child queryset with whether no other area needs to keep
+    it, in the query that fetches it."""
+    return Exists(without_kept_records(Child.objects.filter(pk=OuterRef("pk"))))
 
 
 def audit_title(child_id):

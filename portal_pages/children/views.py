@@ -25,7 +25,7 @@ from portal_pages.children.access import (
     get_visible_child_or_404,
     may_manage,
 )
-from portal_pages.children.deletion import delete_child, may_be_deleted
+from portal_pages.children.deletion import deletable, delete_child
 from portal_pages.children.forms import (
     TEAM,
     ChildForm,
@@ -326,8 +326,8 @@ def delete(request, child_id):
     """Its creator deletes a record they no longer need, after confirming. A record with a
     submitted form is kept under the council's records policy: the page says so and offers
     hiding instead, and a POST deletes nothing."""
-    child = get_own_child_or_404(request.user, child_id)
-    if not may_be_deleted(child):
+    child = get_own_child_or_404(request.user, child_id, deletable=deletable())
+    if not child.deletable:
         status = 409 if request.method == "POST" else 200
         return render(request, "children/cannot_delete.html", {"child": child}, status=status)
     if request.method == "POST":
@@ -444,7 +444,7 @@ def stage_tracker(child, today):
 @professional_required
 def home(request, child_id):
     """The child's SEND home: the stage tracker and the forms section other areas fill."""
-    child = get_visible_child_or_404(request.user, child_id)
+    child = get_visible_child_or_404(request.user, child_id, deletable=deletable())
     log_view(request, child)
     return render(
         request,
@@ -456,6 +456,6 @@ def home(request, child_id):
             "sections": child_home_sections(request, child),
             "may_mark_moved_on": request.user.leads_team_of(child.organisation_id),
             # Only its creator may delete a record, and only one with nothing submitted.
-            "deletable": may_be_deleted(child) if child.created_by_id == request.user.pk else None,
+            "deletable": child.deletable if child.created_by_id == request.user.pk else None,
         },
     )
