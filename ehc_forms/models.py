@@ -501,6 +501,12 @@ class FormWebhook(models.Model):
     def __str__(self):
         return f"Webhook of {self.form.title}"
 
+    def clean(self):
+        if settings.WEBHOOK_REQUIRE_HTTPS and not self.url.lower().startswith("https://"):
+            raise ValidationError(
+                {"url": "Enter an address that starts with https://, so answers are encrypted"}
+            )
+
     @property
     def secret_hint(self):
         """Enough of the saved secret to tell which one it is, never the whole of it."""

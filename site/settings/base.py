@@ -234,6 +234,7 @@ EMAIL_RETRY_DELAYS = (60, 180, 540, 1260)
 # about two and a half hours (see ehc_forms.webhooks), each waiting this long for an answer.
 WEBHOOK_RETRY_DELAYS = (60, 300, 1800, 7200)
 WEBHOOK_TIMEOUT_SECONDS = 5
+WEBHOOK_REQUIRE_HTTPS = env_bool("WEBHOOK_REQUIRE_HTTPS")
 
 # Email leaves through the tasks framework so a slow mail server never holds up a request.
 TASKS = {

@@ -7,6 +7,8 @@ SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# A submission carries special-category data about a child: never post it unencrypted.
+WEBHOOK_REQUIRE_HTTPS = env_bool("WEBHOOK_REQUIRE_HTTPS", True)
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -369,3 +369,22 @@ def test_an_administrator_sets_a_webhook_whose_secret_is_never_shown_again(
     # The SEND team reads deliveries but does not point forms elsewhere.
     assert officer_client.get(reverse("form_webhooks:index")).status_code in (302, 403)
     assert officer_client.get(edit).status_code in (302, 403)
+
+
+def test_where_https_is_required_a_plain_http_webhook_is_refused(
+    review_form, administrator_client, settings
+):
+    settings.WEBHOOK_REQUIRE_HTTPS = True
+    add = reverse("form_webhooks:add")
+    refused = administrator_client.post(
+        add, {"form": review_form.pk, "url": "http://cases.example/hook", "secret": SECRET}
+    )
+    assert refused.status_code == 200
+    assert "Enter an address that starts with https://" in refused.content.decode()
+    assert not FormWebhook.objects.exists()
+
+    saved = administrator_client.post(
+        add, {"form": review_form.pk, "url": "https://cases.example/hook", "secret": SECRET}
+    )
+    assert saved.status_code == 302
+    assert FormWebhook.objects.get().url == "https://cases.example/hook"
