@@ -153,27 +153,20 @@ def child(professional):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    """The test database, and its contents as the migrations left them (groups and their
-    permissions among them), serialized by pytest-django when a live-server test asks for a
-    serialized rollback."""
+    """The test database. pytest-django keeps what the migrations left in it (serialized when
+    a test asks for a serialized rollback) on the connection object it set the database up
+    with. Playwright's browser runs tests in another context, which has connection objects of
+    its own, so the contents go on the connection class, where every connection finds them."""
     from django.db import connections
 
-    return getattr(connections["default"], "_test_serialized_contents", None)
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents
 
 
 @pytest.fixture
-def migrated_state(django_db_setup):
-    """Django looks for the serialized contents on the connection the test sees. Playwright's
-    browser switches the test into another context, which has its own connection objects, so
-    give this one the contents the database was set up with."""
-    from django.db import connections
-
-    if django_db_setup is not None:
-        connections["default"]._test_serialized_contents = django_db_setup
-
-
-@pytest.fixture
-def committed_db(migrated_state, transactional_db, django_db_serialized_rollback):
+def committed_db(transactional_db, django_db_serialized_rollback):
     """A database whose writes are committed, for requests served by other threads. It is
     flushed after the test; the serialized rollback puts back what the migrations made (the
     site root, groups and their permissions) for the next test."""

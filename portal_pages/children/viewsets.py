@@ -164,7 +164,7 @@ class EHCCaseViewSet(ModelViewSet):
                     [FieldPanel("upn"), FieldPanel("nhs_number"), FieldPanel("home_postcode")]
                 ),
             ],
-            "The child as the council holds their details",
+            "The council's record of the child",
         ),
         FieldRowPanel([FieldPanel("stage"), FieldPanel("closed_on")]),
         KeyDatesPanel(heading="Key dates", help_text="Worked out from the dates recorded below."),

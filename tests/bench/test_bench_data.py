@@ -12,7 +12,7 @@ from portal_pages.accounts.models import Organisation, User
 from portal_pages.children.models import Child, EHCCase
 from portal_pages.inbox.models import Message
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.usefixtures("committed_db")
 
 
 def index_names(model):
