@@ -166,6 +166,53 @@ def django_db_setup(django_db_setup):
 
 
 @pytest.fixture
+def lookup(db):
+    from ehc_forms.models import LookupList
+
+    lookup = LookupList(name="Primary need")
+    for code, label in [("ASD", "Autistic spectrum disorder"), ("SLCN", "Speech and language")]:
+        lookup.options.add(lookup.options.model(code=code, label=label))
+    lookup.save()
+    return lookup
+
+
+@pytest.fixture
+def form_index(demo_site):
+    from wagtail.models import Site
+
+    from ehc_forms.models import EHCFormIndexPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    return home.add_child(instance=EHCFormIndexPage(title="EHC forms", slug="ehc-forms"))
+
+
+@pytest.fixture
+def make_form(form_index, lookup):
+    """Publishes a form from (title, intro, fields[, show_if]) step tuples."""
+
+    from ehc_forms.demo import build_steps
+    from ehc_forms.models import EHCFormPage
+
+    def make(
+        steps, slug="test-form", title="Test form", intro="Tell us about the child.", **fields
+    ):
+        page = form_index.add_child(
+            instance=EHCFormPage(
+                title=title,
+                slug=slug,
+                intro=intro,
+                steps=build_steps(slug, steps, {"Primary need": lookup}),
+                live=False,
+                **fields,
+            )
+        )
+        page.save_revision().publish()
+        return EHCFormPage.objects.get(pk=page.pk)
+
+    return make
+
+
+@pytest.fixture
 def committed_db(transactional_db, django_db_serialized_rollback):
     """A database whose writes are committed, for requests served by other threads. It is
     flushed after the test; the serialized rollback puts back what the migrations made (the

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from ehc_forms.demo import build_steps, memo
-from ehc_forms.models import EHCFormIndexPage, EHCFormPage, Submission, SubmissionEvent
+from ehc_forms.demo import memo
+from ehc_forms.models import Submission, SubmissionEvent
 from ehc_forms.saving import save_step, start_draft
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.children import teams
@@ -128,22 +128,10 @@ def test_team_page_is_for_team_leads_and_sets_the_default(
 
 
 @pytest.fixture
-def form(demo_site):
-    from wagtail.models import Site
-
-    home = Site.objects.get(is_default_site=True).root_page
-    index = home.add_child(instance=EHCFormIndexPage(title="EHC forms", slug="ehc-forms"))
-    page = index.add_child(
-        instance=EHCFormPage(
-            title="Advice",
-            slug="advice",
-            intro="Advice.",
-            steps=build_steps("advice", [("Views", "", [memo("views", "Views")])], {}),
-            live=False,
-        )
+def form(make_form):
+    return make_form(
+        [("Views", "", [memo("views", "Views")])], slug="advice", title="Advice", intro="Advice."
     )
-    page.save_revision().publish()
-    return EHCFormPage.objects.get(pk=page.pk)
 
 
 @pytest.fixture

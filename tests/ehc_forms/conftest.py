@@ -4,48 +4,9 @@ child record and a professional's draft."""
 import pytest
 from django.utils.datastructures import MultiValueDict
 
-from ehc_forms.demo import build_steps, f, group, memo, note, text
-from ehc_forms.models import EHCFormIndexPage, EHCFormPage, LookupList, Submission
+from ehc_forms.demo import f, group, memo, note, text
+from ehc_forms.models import Submission
 from ehc_forms.saving import start_draft
-
-
-@pytest.fixture
-def lookup(db):
-    lookup = LookupList(name="Primary need")
-    for code, label in [("ASD", "Autistic spectrum disorder"), ("SLCN", "Speech and language")]:
-        lookup.options.add(lookup.options.model(code=code, label=label))
-    lookup.save()
-    return lookup
-
-
-@pytest.fixture
-def form_index(demo_site):
-    from wagtail.models import Site
-
-    home = Site.objects.get(is_default_site=True).root_page
-    return home.add_child(instance=EHCFormIndexPage(title="EHC forms", slug="ehc-forms"))
-
-
-@pytest.fixture
-def make_form(form_index, lookup):
-    """Publishes a form from (title, intro, fields[, show_if]) step tuples."""
-
-    def make(steps, slug="test-form", title="Test form", **fields):
-        page = form_index.add_child(
-            instance=EHCFormPage(
-                title=title,
-                slug=slug,
-                intro="Tell us about the child.",
-                steps=build_steps(slug, steps, {"Primary need": lookup}),
-                live=False,
-                **fields,
-            )
-        )
-        page.save_revision().publish()
-        return EHCFormPage.objects.get(pk=page.pk)
-
-    return make
-
 
 SAMPLE_STEPS = [
     (

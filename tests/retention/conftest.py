@@ -1,10 +1,8 @@
 """Fixtures of the retention tests: a published form, drafts and submitted forms of it."""
 
 import pytest
-from wagtail.models import Site
 
-from ehc_forms.demo import build_steps, complete_steps, memo, text
-from ehc_forms.models import EHCFormIndexPage, EHCFormPage
+from ehc_forms.demo import complete_steps, memo, text
 from ehc_forms.saving import start_draft
 from ehc_forms.submitting import submit
 
@@ -20,20 +18,13 @@ ANSWERS = {"known_as": "Pip", "views": "Loves the trampoline at Zephyr Park."}
 
 
 @pytest.fixture
-def form(demo_site):
-    home = Site.objects.get(is_default_site=True).root_page
-    index = home.add_child(instance=EHCFormIndexPage(title="EHC forms", slug="ehc-forms"))
-    page = index.add_child(
-        instance=EHCFormPage(
-            title="Professional advice",
-            slug="professional-advice",
-            intro="Your advice about the child.",
-            steps=build_steps("professional-advice", STEPS, {}),
-            live=False,
-        )
+def form(make_form):
+    return make_form(
+        STEPS,
+        slug="professional-advice",
+        title="Professional advice",
+        intro="Your advice about the child.",
     )
-    page.save_revision().publish()
-    return EHCFormPage.objects.get(pk=page.pk)
 
 
 @pytest.fixture

@@ -2,10 +2,9 @@
 (a child record, a message about it, a published form and a draft of it)."""
 
 import pytest
-from wagtail.models import Site
 
-from ehc_forms.demo import build_steps, complete_steps, f, group, memo, text
-from ehc_forms.models import Document, EHCFormIndexPage, EHCFormPage
+from ehc_forms.demo import complete_steps, f, group, memo, text
+from ehc_forms.models import Document
 from ehc_forms.saving import start_draft
 from ehc_forms.submitting import submit
 from portal_pages.inbox.notify import send_message
@@ -70,20 +69,13 @@ def owner_message(owner, owner_child):
 
 
 @pytest.fixture
-def security_form(demo_site):
-    home = Site.objects.get(is_default_site=True).root_page
-    index = home.add_child(instance=EHCFormIndexPage(title="EHC forms", slug="ehc-forms"))
-    page = index.add_child(
-        instance=EHCFormPage(
-            title="Professional advice",
-            slug="professional-advice",
-            intro="Your advice about the child.",
-            steps=build_steps("professional-advice", FUZZ_STEPS, {}),
-            live=False,
-        )
+def security_form(make_form):
+    return make_form(
+        FUZZ_STEPS,
+        slug="professional-advice",
+        title="Professional advice",
+        intro="Your advice about the child.",
     )
-    page.save_revision().publish()
-    return EHCFormPage.objects.get(pk=page.pk)
 
 
 @pytest.fixture
