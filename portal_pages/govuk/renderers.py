@@ -28,6 +28,15 @@ class GovukBoundField(BoundField):
         return " ".join(ids)
 
     @property
+    def form_group_attrs(self):
+        """The form group's attributes: the widget's (a character count's data module) and
+        any the field was given (the rule that shows it only after an answer)."""
+        return {
+            **getattr(self.field.widget, "form_group_attrs", {}),
+            **getattr(self.field, "form_group_attrs", {}),
+        }
+
+    @property
     def use_fieldset(self):
         return getattr(self.field.widget, "use_fieldset", False)
 

@@ -13,6 +13,10 @@ from portal_pages.govuk.dates import DATE_PARTS, PARTS, split_date
 class GovukWidgetMixin:
     error_class = ""
     form_group_class = ""
+    # Asked of every widget by the field template (a name Django's templates cannot find
+    # costs a dir() of the widget on each field).
+    single_checkbox = False
+    is_date_input = False
     # ids, after the field's own, of other elements that describe the control
     described_by_suffixes = ()
 
@@ -21,6 +25,9 @@ class GovukWidgetMixin:
         # GOV.UK asks for no maxlength: the browser would cut a long paste short without a
         # word, where the server's check says what is too long and keeps what was typed.
         context["widget"]["attrs"].pop("maxlength", None)
+        # Each template writes its component's class followed by the widget's own, if any:
+        # an empty one is cheaper to look up in the template than one that is missing.
+        context["widget"]["attrs"].setdefault("class", "")
         return context
 
     @property
@@ -87,6 +94,18 @@ class CharacterCountTextarea(Textarea):
         return context
 
 
+class FlatOptionsMixin:
+    """GOV.UK's selects, radios and checkboxes list their options without groups: the
+    template loops once over `widget.options` rather than over Django's groups of one."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["options"] = [
+            option for _, options, _ in context["widget"]["optgroups"] for option in options
+        ]
+        return context
+
+
 class ChoiceIdsMixin:
     """The first option carries the field's own id, so a label or an error summary link
     reaches it; the others are numbered from 2 as GOV.UK Frontend numbers them."""
@@ -97,9 +116,8 @@ class ChoiceIdsMixin:
         return f"{id_}-{int(index) + 1}"
 
 
-class Radios(GovukWidgetMixin, ChoiceIdsMixin, forms.RadioSelect):
+class Radios(GovukWidgetMixin, FlatOptionsMixin, ChoiceIdsMixin, forms.RadioSelect):
     template_name = "govuk/widgets/radios.html"
-    option_template_name = "govuk/widgets/choice_option.html"
 
     def __init__(self, attrs=None, choices=(), inline=False):
         super().__init__(attrs, choices)
@@ -111,9 +129,8 @@ class Radios(GovukWidgetMixin, ChoiceIdsMixin, forms.RadioSelect):
         return context
 
 
-class Checkboxes(GovukWidgetMixin, ChoiceIdsMixin, forms.CheckboxSelectMultiple):
+class Checkboxes(GovukWidgetMixin, FlatOptionsMixin, ChoiceIdsMixin, forms.CheckboxSelectMultiple):
     template_name = "govuk/widgets/radios.html"
-    option_template_name = "govuk/widgets/choice_option.html"
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -129,7 +146,7 @@ class Checkbox(GovukWidgetMixin, forms.CheckboxInput):
     single_checkbox = True
 
 
-class Select(GovukWidgetMixin, forms.Select):
+class Select(GovukWidgetMixin, FlatOptionsMixin, forms.Select):
     template_name = "govuk/widgets/select.html"
     error_class = "govuk-select--error"
 

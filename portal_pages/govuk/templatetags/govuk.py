@@ -1,6 +1,9 @@
-"""The GOV.UK error summary, for any form of the portal."""
+"""The GOV.UK error summary, for any form of the portal, and the attributes of a widget's
+control."""
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -30,3 +33,18 @@ def error_summary(form=None, items=None):
     if items is None:
         items = form_error_items(form) if form is not None else []
     return {"items": items}
+
+
+@register.filter
+def html_attrs(attrs):
+    """HTML attributes but `class`, which each template writes with its component's own
+    classes: `True` gives the bare name, `False` leaves it out. Drawn here rather than by a
+    loop in the template, as every control of a long step has them."""
+    html = "".join(
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(value)}"'
+        for name, value in attrs.items()
+        if name != "class" and value is not False
+    )
+    return mark_safe(html)  # noqa: S308 - every name and value is escaped above
