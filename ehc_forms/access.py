@@ -122,16 +122,19 @@ def get_submitted_or_404(user, submission_id):
     )
 
 
-def get_draft_or_404(user, submission_id):
+def get_draft_or_404(user, submission_id, related=("form", "child", "author", "updated_by")):
     """A draft `user` may open and continue (their own, or a colleague's on a child the
-    team shares); anyone else, or a child no longer visible, gets 404."""
-    return get_object_or_404(
-        submissions_visible_to(user)
-        .filter(status=Submission.Status.DRAFT)
-        .select_related("form", "child", "author", "updated_by")
-        .defer("form__steps"),
-        pk=submission_id,
-    )
+    team shares); anyone else, or a child no longer visible, gets 404. `related` names the
+    draft's relations the page shows, read in the same query; every other column they
+    have costs each request (autosave, every few seconds, shows none)."""
+    drafts = submissions_visible_to(user).filter(status=Submission.Status.DRAFT)
+    if related:
+        # (With no names, select_related would follow every relation.)
+        drafts = drafts.select_related(*related)
+    if "form" in related:
+        # A draft's questions come from its pinned revision, never the form's own steps.
+        drafts = drafts.defer("form__steps")
+    return get_object_or_404(drafts, pk=submission_id)
 
 
 def documents_of(user):

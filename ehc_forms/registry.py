@@ -8,6 +8,7 @@ Wagtail hook: a function that receives the registry and calls `registry.register
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.forms.utils import ErrorDict, ErrorList
 from django.utils.datastructures import MultiValueDict
@@ -144,9 +145,11 @@ class FieldType:
             fragment["description"] = spec["hint"]
         return fragment
 
-    def raw_value(self, spec, data, name):
-        """The answer as typed, read from POSTed data: kept even when it does not validate."""
-        return self.form_field(spec).widget.value_from_datadict(data, {}, name)
+    def raw_value(self, spec, data, name, form_field=None):
+        """The answer as typed, read from POSTed data: kept even when it does not validate.
+        `form_field` is the question's own form field when the caller already has it."""
+        form_field = form_field or self.form_field(spec)
+        return form_field.widget.value_from_datadict(data, {}, name)
 
     def bind(self, spec, answer, name):
         """The (name, value) pairs that rebuild POSTed data from a stored answer."""
@@ -254,6 +257,13 @@ class Field:
     def key(self):
         return self.spec.get("key")
 
+    @cached_property
+    def form_field(self):
+        """The question's Django form field, built once: a definition never changes (it is
+        kept per form revision), and reading or validating answers only reads the field.
+        Drawing a question builds a field of its own, as it sets its words on it."""
+        return self.type.form_field(self.spec)
+
     @property
     def show_if(self):
         """(key, expected answer) of the rule that shows this field, or None."""
@@ -294,7 +304,7 @@ def read_answers(fields, data, prefix=""):
     """The answers as typed for `fields`, read from POSTed data, keyed by field key."""
     data = without_null_characters(data)
     return {
-        field.key: field.type.raw_value(field.spec, data, prefix + field.key)
+        field.key: field.type.raw_value(field.spec, data, prefix + field.key, field.form_field)
         for field in fields
         if field.type.has_answer and field.type.answered_in_page
     }
@@ -328,6 +338,6 @@ def form_for_fields(fields, data):
     form = GovukForm(data=data)
     for field in fields:
         if field.type.has_answer:
-            form.fields[field.key] = field.type.form_field(field.spec)
+            form.fields[field.key] = field.form_field
     form.full_clean()
     return form

@@ -267,7 +267,6 @@ def render_step(
         "ehc_forms/step.html",
         {
             "submission": submission,
-            "child": submission.child,
             "form": submission.form,
             "step": step,
             "step_count": len(definition.steps),
@@ -285,7 +284,7 @@ def render_step(
 def step_view(request, submission_id, number):
     """GET shows the step with what was saved (and the errors of anything invalid typed in);
     POST saves it through the same path as autosave."""
-    submission = get_draft_or_404(request.user, submission_id)
+    submission = get_draft_or_404(request.user, submission_id, related=("form",))
     keep_opened_draft(submission, request.user)
     step = get_step_or_redirect(submission, number)
     if step is None:
@@ -369,7 +368,7 @@ def posted_version(request):
 def autosave(request, submission_id, number):
     """Stores the step's values as typed. Answers 409, with the server's answers for the
     step, when the draft has moved on since the page loaded (or the request is replayed)."""
-    submission = get_draft_or_404(request.user, submission_id)
+    submission = get_draft_or_404(request.user, submission_id, related=())
     keep_opened_draft(submission, request.user)
     step = get_step_or_redirect(submission, number)
     if step is None:
