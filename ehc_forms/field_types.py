@@ -401,7 +401,7 @@ class GuidanceTextType(FieldType):
             **self.block_meta(),
         )
 
-    def render(self, spec, *, name, value, errors, show_errors=True):
+    def render(self, spec, *, name, value, errors, show_errors=True, form_field=None):
         return render_to_string(
             "ehc_forms/blocks/guidance_text.html",
             {"spec": spec, "show_if": show_if_attrs(spec)},
@@ -450,8 +450,7 @@ class RepeatingGroupWidget(forms.Widget):
             if self.group.row_is_empty(self.spec, row):
                 errors = {}
             fields = [
-                sub.type.render(
-                    sub.spec,
+                sub.render(
                     name=f"{name}-{index}-{sub.key}" if sub.key else "",
                     value=row.get(sub.key),
                     errors=errors.get(sub.key, []),

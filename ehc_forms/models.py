@@ -203,9 +203,7 @@ def preview_steps(definition):
         {
             "step": step,
             "fields": [
-                field.type.render(
-                    field.spec, name=field.key or "", value=None, errors=[], show_errors=False
-                )
+                field.render(name=field.key or "", value=None, errors=[], show_errors=False)
                 for field in step.fields
             ],
         }

@@ -7,6 +7,7 @@ field type is adding one class. Other apps add types through the `register_ehc_f
 Wagtail hook: a function that receives the registry and calls `registry.register(SomeType)`.
 """
 
+import copy
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -182,10 +183,16 @@ class FieldType:
     def label(self, spec):
         return spec["label"] + ("" if spec.get("required") else " (optional)")
 
-    def render(self, spec, *, name, value, errors, show_errors=True):
+    def render(self, spec, *, name, value, errors, show_errors=True, form_field=None):
         """The field's GOV.UK markup in a step page, drawn by the GOV.UK form layer from the
-        type's own form field; `value` is the answer as typed."""
-        field = self.form_field(spec)
+        type's own form field; `value` is the answer as typed. `form_field` is the question's
+        own form field when the caller already has it: it is drawn from a copy (with a copy
+        of its widget), as the words and error display are set on what is drawn."""
+        if form_field is None:
+            field = self.form_field(spec)
+        else:
+            field = copy.copy(form_field)
+            field.widget = copy.copy(form_field.widget)
         field.label = self.label(spec)
         field.help_text = spec.get("hint") or ""
         field.form_group_attrs = show_if_attrs(spec)
@@ -260,9 +267,20 @@ class Field:
     @cached_property
     def form_field(self):
         """The question's Django form field, built once: a definition never changes (it is
-        kept per form revision), and reading or validating answers only reads the field.
-        Drawing a question builds a field of its own, as it sets its words on it."""
-        return self.type.form_field(self.spec)
+        kept per form revision), and reading or validating answers only reads the field
+        (drawing it draws a copy). None for words that ask nothing (guidance text)."""
+        return self.type.form_field(self.spec) if self.type.has_answer else None
+
+    def render(self, *, name, value, errors, show_errors=True):
+        """The question's GOV.UK markup, drawn by its type from its own form field."""
+        return self.type.render(
+            self.spec,
+            name=name,
+            value=value,
+            errors=errors,
+            show_errors=show_errors,
+            form_field=self.form_field,
+        )
 
     @property
     def show_if(self):

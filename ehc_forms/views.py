@@ -117,8 +117,7 @@ def error_list(fields, errors):
 
 def render_fields(fields, answers, errors, show_errors=True):
     return [
-        field.type.render(
-            field.spec,
+        field.render(
             name=field.key or "",
             value=answers.get(field.key) if field.key else None,
             errors=errors.get(field.key, []) if field.key else [],
