@@ -325,5 +325,7 @@ LOGGING = {
         # Task and page events are recorded in the database; repeating them here is noise.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint's font subsetting logs every font table of every PDF at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }
