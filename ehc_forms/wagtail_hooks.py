@@ -158,10 +158,10 @@ def keep_forms_that_have_answers(request, page):
 
 
 @hooks.register("register_child_records_kept")
-def children_with_submitted_forms():
+def submitted_forms_of(child):
     """What professionals sent is kept under the council's records policy, and its child
     record with it."""
-    return Submission.objects.filter(status=Submission.Status.SUBMITTED).values("child_id")
+    return Submission.objects.filter(child=child, status=Submission.Status.SUBMITTED)
 
 
 @hooks.register("register_child_home_section")

@@ -33,7 +33,14 @@ class RegistrationFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=User.Status.choices, widget=forms.CheckboxSelectMultiple
     )
-    organisation = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all())
+    # Typed rather than chosen: a council has thousands of organisations, and a list of every
+    # one would cost each page of the listing more than its rows do.
+    organisation = django_filters.CharFilter(
+        label="Organisation",
+        field_name="organisation__name",
+        lookup_expr="icontains",
+        help_text="Part of its name",
+    )
     email_domain = django_filters.CharFilter(
         label="Email domain", method="filter_email_domain", help_text="For example sch.uk"
     )

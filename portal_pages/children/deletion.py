@@ -3,8 +3,9 @@ with a closed case's portal data. Every deletion goes through `delete_child`, so
 takes everything about the child with it and leaves the same trace in the logs.
 
 The areas above this one decide what keeps a record: each `register_child_records_kept`
-hook returns a queryset of the child ids it needs (the forms area: children with a
-submitted form, which the council's records policy keeps). The `child_deleting` signal lets
+hook takes a child (a record, or a reference to the record in an outer query) and returns
+a queryset of the rows that keep it (the forms area: its submitted forms, which the
+council's records policy keeps). The `child_deleting` signal lets
 them delete what they hold about the child first.
 """
 
@@ -25,9 +26,11 @@ DELETE_ACTION = "children.delete_child"
 
 
 def without_kept_records(queryset):
-    """`queryset` less the child records another area needs to keep."""
-    for kept_ids in hooks.get_hooks("register_child_records_kept"):
-        queryset = queryset.exclude(pk__in=kept_ids())
+    """`queryset` less the child records another area needs to keep. `NOT EXISTS` per
+    record, which PostgreSQL answers from the keeping rows' index on their child; `NOT IN` a
+    list of kept ids would read every submitted form in the portal for each query."""
+    for keeping_rows in hooks.get_hooks("register_child_records_kept"):
+        queryset = queryset.exclude(Exists(keeping_rows(OuterRef("pk"))))
     return queryset
 
 

@@ -6,8 +6,10 @@ from django.contrib import messages as flash
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -68,8 +70,37 @@ def messages_matching(queryset, text):
     return queryset.filter(pk__in=matching)
 
 
+class BoundedCountPaginator(WagtailPaginator):
+    """Counts no further than `limit` messages: counting all of a large council's millions
+    costs more than the rest of the page, and nobody pages through hundreds of pages of
+    messages when a search or filter finds them."""
+
+    limit = 10_000
+
+    @cached_property
+    def counted(self):
+        return self.object_list[: self.limit + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.counted, self.limit)
+
+    @cached_property
+    def items_count_label(self):
+        if self.counted > self.limit:
+            return f"more than {self.limit:,} {self.verbose_name_plural}"
+        return super().items_count_label
+
+
 class SentMessagesIndexView(generic.IndexView):
-    """The listing joins each message's recipient, organisation and sender in one query."""
+    """The listing joins each message's recipient, organisation and sender in one query.
+    Unfiltered, it counts at most 10,000; a search or filter says exactly how many match."""
+
+    @property
+    def paginator_class(self):
+        if self.is_searching or self.is_filtering:
+            return WagtailPaginator
+        return BoundedCountPaginator
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("recipient__organisation", "sender")

@@ -1,5 +1,6 @@
 """`bench_data --size large` writes a council's rows that the portal's own queries read back,
-on either engine (COPY on PostgreSQL, bulk inserts elsewhere), and leaves every index in place."""
+on either engine (COPY on PostgreSQL, bulk inserts elsewhere), and leaves every index and
+foreign key in place."""
 
 import io
 
@@ -15,14 +16,18 @@ from portal_pages.inbox.models import Message
 pytestmark = pytest.mark.usefixtures("committed_db")
 
 
-def index_names(model):
+def indexes_and_foreign_keys(model):
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
-    return {name for name, details in constraints.items() if details["index"]}
+    return {
+        (name, details["index"], details["foreign_key"])
+        for name, details in constraints.items()
+        if details["index"] or details["foreign_key"]
+    }
 
 
-def test_a_thousandth_of_the_large_data_set_is_loaded_with_its_indexes(demo_site):
-    indexes_before = {model: index_names(model) for model in (Child, Message, Submission)}
+def test_a_thousandth_of_the_large_data_set_is_loaded_with_its_indexes_and_keys(demo_site):
+    before = {model: indexes_and_foreign_keys(model) for model in (Child, Message, Submission)}
     output = io.StringIO()
 
     call_command("bench_data", size="large", scale=0.001, stdout=output)
@@ -44,7 +49,7 @@ def test_a_thousandth_of_the_large_data_set_is_loaded_with_its_indexes(demo_site
     assert messages.filter(read_at__isnull=True).count() == 400
     assert messages.first().created is not None
     assert "2,000 messages" in output.getvalue()
-    assert {model: index_names(model) for model in indexes_before} == indexes_before
+    assert {model: indexes_and_foreign_keys(model) for model in before} == before
 
     call_command("bench_data", size="large", scale=0.001, stdout=output)
     assert "already there" in output.getvalue()

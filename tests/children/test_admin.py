@@ -6,7 +6,9 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -236,6 +238,22 @@ def test_child_records_listing_filters_by_link(
 
     assert [c.given_name for c in response.context["object_list"]] == ["Waiting"]
     assert "Link to a case" in response.content.decode()
+
+
+def test_a_name_search_with_one_match_asks_the_database_for_a_full_page(
+    send_client, make_child, professional
+):
+    make_child(professional, family_name="Onlyone")
+    make_child(professional, family_name="Other")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = send_client.get(reverse("child-records:index"), {"q": "onlyone"})
+
+    assert [c.family_name for c in response.context["object_list"]] == ["Onlyone"]
+    assert "1 child" in response.content.decode()
+    # LIMIT 1 would send PostgreSQL along the name index instead of the trigram indexes.
+    listing = [q["sql"] for q in queries if q["sql"].startswith('SELECT "children_child"."id"')]
+    assert listing and listing[-1].endswith("LIMIT 50")
 
 
 def test_a_professional_cannot_use_the_link_view(professional_client, professional, make_child):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from portal_pages.accounts.models import Organisation, User
+from portal_pages.inbox.admin_views import BoundedCountPaginator
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
 from tests.factories import SendOfficerFactory
@@ -138,6 +139,21 @@ def test_the_listing_shows_who_has_read_what(
     # Newest first: the first page holds the latest 20.
     assert re.search(r">\s*Sent 29\s*<", html)
     assert not re.search(r">\s*Sent 29\s*<", unread) and re.search(r">\s*Sent 28\s*<", unread)
+
+
+def test_the_unfiltered_listing_counts_no_further_than_its_limit(
+    officer_client, send_officer, professional, monkeypatch
+):
+    monkeypatch.setattr(BoundedCountPaginator, "limit", 2)
+    for n in range(3):
+        send_message(professional, f"Sent {n}", "Body", sender=send_officer)
+
+    listing = officer_client.get(LISTING).context
+    filtered = officer_client.get(LISTING, {"category": "information"}).context
+
+    assert listing["paginator"].items_count_label == "more than 2 messages"
+    assert len(listing["object_list"]) == 2
+    assert filtered["items_count"] == 3 and len(filtered["object_list"]) == 3
 
 
 def test_the_listing_searches_subjects_and_recipients_names_and_emails(
