@@ -1,24 +1,27 @@
-"""Where the guidance index is, for the header navigation and the portal home, kept in each
-process's `frame` cache so the page frame spends no query on it. Publishing, unpublishing,
-moving or deleting a page clears the saving process's copy; other processes' copies live a
-minute."""
+"""Where guidance is, for the header navigation, the portal home and the EHC forms' steps,
+kept in the page frame's cache (`portal_pages.pages.frame`), which publishing, unpublishing,
+moving or deleting any page clears."""
 
-from django.core.cache import caches
-
-from guidance.models import GuidanceIndexPage
-
-CACHE_KEY = "guidance:index-url"
+from guidance.models import DataGuidancePage, GuidanceIndexPage
+from portal_pages.pages.frame import kept_in_frame
 
 
 def guidance_index_url():
     """The URL of the live guidance index, or "" when there is none."""
-    url = caches["frame"].get(CACHE_KEY)
-    if url is None:
+
+    def find():
         index = GuidanceIndexPage.objects.live().public().order_by("path").first()
-        url = (index.get_url() or "") if index else ""
-        caches["frame"].set(CACHE_KEY, url)
-    return url
+        return (index.get_url() or "") if index else ""
+
+    return kept_in_frame("guidance:index-url", find)
 
 
-def forget_guidance_index_url(**kwargs):
-    caches["frame"].delete(CACHE_KEY)
+def data_guidance_url(form):
+    """The URL of the form's live, public data guidance, or "" when it has none."""
+
+    def find():
+        page = DataGuidancePage.objects.live().public().filter(form=form).order_by("path")
+        page = page.first()
+        return (page.get_url() or "") if page else ""
+
+    return kept_in_frame(f"guidance:data-guidance-url:{form.pk}", find)

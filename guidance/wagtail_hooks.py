@@ -2,8 +2,8 @@
 
 from wagtail import hooks
 
-from guidance.models import DataGuidancePage, GuidancePage
-from guidance.navigation import guidance_index_url
+from guidance.models import GuidancePage
+from guidance.navigation import data_guidance_url, guidance_index_url
 
 
 @hooks.register("register_portal_navigation_item")
@@ -32,7 +32,7 @@ def guidance_tile(request):
 @hooks.register("register_ehc_form_links")
 def data_guidance_link(request, form):
     """A link from each form's introduction and steps to the form's data guidance."""
-    page = DataGuidancePage.objects.live().public().filter(form=form).order_by("path").first()
-    if page is None:
+    href = data_guidance_url(form)
+    if not href:
         return None
-    return {"text": f"Data guidance for {form.title}", "href": page.get_url(request)}
+    return {"text": f"Data guidance for {form.title}", "href": href}

@@ -1,8 +1,8 @@
-"""The notices in force, read with one query and kept in each process's `frame` cache, so a
-page's frame spends no query on them. Publishing, unpublishing, scheduling, unscheduling or
-deleting a notice clears the saving process's copy at once; other processes' copies live a
-minute. Go-live and expiry times are compared on every read, so a scheduled notice takes
-effect at its second whatever the cache holds."""
+"""The notices in force, read with one query and kept in the page frame's cache
+(`portal_pages.pages.frame`), so a page spends no query on them. Publishing, unpublishing,
+scheduling, unscheduling or deleting a notice clears the saving process's copy at once; other
+processes' copies live a minute. Go-live and expiry times are compared on every read, so a
+scheduled notice takes effect at its second whatever the cache holds."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from notices.models import BannerNotice, Notice
+from portal_pages.pages.frame import kept_in_frame
 
 CACHE_KEY = "notices:active"
 SEVERITY_ORDER = [Notice.Severity.CRITICAL, Notice.Severity.IMPORTANT, Notice.Severity.INFORMATION]
@@ -52,10 +53,7 @@ def load_live_notices():
 
 def active_notices(now=None):
     """The notices in force now, most severe first; at most one query, none when cached."""
-    banners = caches["frame"].get(CACHE_KEY)
-    if banners is None:
-        banners = load_live_notices()
-        caches["frame"].set(CACHE_KEY, banners)
+    banners = kept_in_frame(CACHE_KEY, load_live_notices)
     now = now or timezone.now()
     return [banner for banner in banners if banner.in_force(now)]
 

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal_pages.pages.blocks import ContentStreamBlock
+from portal_pages.pages.frame import kept_in_frame
 
 
 class HomePage(Page):
@@ -107,15 +108,15 @@ class PortalSettings(BaseSiteSetting):
 
     @classmethod
     def for_emails(cls):
-        """The default site's settings, kept in the `frame` cache like a page's: emails are
+        """The default site's settings, kept in the frame cache like a page's: emails are
         sent from the task queue, outside any request, and every email speaks for the
         default site."""
-        instance = caches["frame"].get("portal-settings-for-emails")
-        if instance is None:
+
+        def load():
             site = Site.objects.filter(is_default_site=True).first()
-            instance = cls.for_site(site) if site else cls()
-            caches["frame"].set("portal-settings-for-emails", instance)
-        return instance
+            return cls.for_site(site) if site else cls()
+
+        return kept_in_frame("portal-settings-for-emails", load)
 
     def email_context(self):
         """The names and SEND team contact details every email template may use."""
@@ -158,15 +159,13 @@ class PortalSettings(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """The settings every page's frame reads, kept in this process's `frame` cache with
-        the footer links' URLs resolved, so a page view spends no query on them. A save
-        here clears this process's copy at once; other processes' copies live a minute."""
+        """The settings every page's frame reads, kept in the frame cache with the footer
+        links' URLs resolved, so a page view spends no query on them."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
             site = Site.find_for_request(request)
-            key = f"portal-settings-{site.pk if site else None}"
-            instance = caches["frame"].get(key)
-            if instance is None:
+
+            def load():
                 instance = cls.for_site(site)
                 instance.footer_links = [
                     (text, url)
@@ -178,8 +177,10 @@ class PortalSettings(BaseSiteSetting):
                     ]
                     if page is not None and (url := page.get_url(current_site=site))
                 ]
-                caches["frame"].set(key, instance)
-            setattr(request, attr_name, instance)
+                return instance
+
+            key = f"portal-settings-{site.pk if site else None}"
+            setattr(request, attr_name, kept_in_frame(key, load))
         return getattr(request, attr_name)
 
 
@@ -189,5 +190,5 @@ class PortalSettings(BaseSiteSetting):
 @receiver(post_page_move)
 @receiver(post_delete, sender=Page)
 def forget_frame(**kwargs):
-    """A change to the settings, or to a page the footer may link to, shows at once."""
+    """A change to the settings, or to any page the frame may link to, shows at once."""
     caches["frame"].clear()
