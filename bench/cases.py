@@ -23,10 +23,14 @@ class Case:
     key: str | None = None
     versus: str | None = None
     rounds: int | None = None
+    before: object = None
     timings: list = field(default_factory=list)
 
     def prepare(self):
-        """What the request sends, made before it is timed (a POST reads the draft's version)."""
+        """What the request sends, made before it is timed (a POST reads the draft's version).
+        `before` first undoes what an earlier request left behind, such as a cached file."""
+        if self.before is not None:
+            self.before()
         return None if self.post is None else self.post()
 
     def send(self, data):

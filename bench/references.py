@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
+from wagtail.rich_text import RichText
 
 from bench.models import BarePage, BenchItem, PeerFormField, PeerFormPage
 from ehc_forms.bench import THIRTY_QUESTIONS, thirty_answers
@@ -23,7 +24,7 @@ PARAGRAPH = (
     'can <a href="https://www.gov.uk/children-with-special-educational-needs">advise</a> '
     "when a request for an assessment is the right next step for the family.</p>"
 )
-PARAGRAPHS = [PARAGRAPH] * 5  # about 2 KB of rich text
+RICH_TEXT = PARAGRAPH * 5  # about 2 KB
 PEER_KINDS = {"short_text": "singleline", "memo": "multiline", "lookup": "dropdown"}
 SNIPPET_ROWS = 100
 
@@ -79,9 +80,10 @@ def peer_post(page):
 
 def pages():
     """The reference rows, keyed so the portal's rows can give their ratio to them."""
-    paragraphs = [{"type": "paragraph", "value": text} for text in PARAGRAPHS]
-    standard = add_page(StandardPage, "bench-standard", title="Bench plain page", body=paragraphs)
-    bare = add_page(BarePage, "bench-bare", title="Bench plain page", body="".join(PARAGRAPHS))
+    # The same rich text on both: one paragraph block here, the one rich text field there.
+    body = [("paragraph", RichText(RICH_TEXT))]
+    standard = add_page(StandardPage, "bench-plain", title="Bench plain page", body=body)
+    bare = add_page(BarePage, "bench-bare", title="Bench plain page", body=RICH_TEXT)
     peer = peer_form_page()
     BenchItem.objects.bulk_create(
         BenchItem(name=f"Item {n:03d}", email=f"item{n}@example.org")

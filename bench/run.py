@@ -5,9 +5,10 @@ app's `bench.py` adds pages with a `pages()` function, which creates whatever da
 need and returns (label, client, url) tuples, optionally with a dict of options:
 `post` (a callable giving the POST data, called before each request), `queries` (the
 page's query budget, asserted by the tests), `key` (a name other rows compare with) and
-`versus` (the key of the reference this row is compared with) and `rounds` (time a slow
+`versus` (the key of the reference this row is compared with), `rounds` (time a slow
 page, such as a long PDF, in its first rounds only; besides those it is requested just
-twice, to warm it and to count its queries).
+twice, to warm it and to count its queries) and `before` (a callable run, untimed, before
+each request: to empty a cache the page would otherwise answer from).
 
 Requests run round-robin, one of each page in turn, so drift on a shared machine hits every
 page alike: read the ratios, not the milliseconds. Each run's ratios to the plain page are

@@ -42,9 +42,13 @@ def guidance_steps(form):
     return list(steps.values())
 
 
+def word_template_cache_key(form):
+    return f"guidance:word-template:{form.pk}:{form.live_revision_id}"
+
+
 def word_template(form):
     """The .docx bytes of the form's Word template, made once per published revision."""
-    key = f"guidance:word-template:{form.pk}:{form.live_revision_id}"
+    key = word_template_cache_key(form)
     content = cache.get(key)
     if content is None:
         content = build_word_template(form.title, guidance_steps(form))

@@ -1,9 +1,11 @@
-"""The notices in force, read with one query and kept in the shared cache until a notice
-is published, unpublished, scheduled, unscheduled or deleted. Go-live and expiry times are
-compared on every read, so each takes effect at its second whatever the cache holds."""
+"""The notices in force, read with one query and kept in each process's `frame` cache, so a
+page's frame spends no query on them. Publishing, unpublishing, scheduling, unscheduling or
+deleting a notice clears the saving process's copy at once; other processes' copies live a
+minute. Go-live and expiry times are compared on every read, so a scheduled notice takes
+effect at its second whatever the cache holds."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -11,8 +13,6 @@ from django.utils import timezone
 from notices.models import BannerNotice, Notice
 
 CACHE_KEY = "notices:active"
-# A safety net only: publishing, unpublishing and deleting clear the entry at once.
-CACHE_SECONDS = 10 * 60
 SEVERITY_ORDER = [Notice.Severity.CRITICAL, Notice.Severity.IMPORTANT, Notice.Severity.INFORMATION]
 
 
@@ -52,10 +52,10 @@ def load_live_notices():
 
 def active_notices(now=None):
     """The notices in force now, most severe first; at most one query, none when cached."""
-    banners = cache.get(CACHE_KEY)
+    banners = caches["frame"].get(CACHE_KEY)
     if banners is None:
         banners = load_live_notices()
-        cache.set(CACHE_KEY, banners, CACHE_SECONDS)
+        caches["frame"].set(CACHE_KEY, banners)
     now = now or timezone.now()
     return [banner for banner in banners if banner.in_force(now)]
 
@@ -63,8 +63,8 @@ def active_notices(now=None):
 def clear_active_notices(**kwargs):
     """Forget the cached notices now, and again once the change is committed, so a request
     that read the old rows in between cannot keep them cached."""
-    cache.delete(CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    caches["frame"].delete(CACHE_KEY)
+    transaction.on_commit(lambda: caches["frame"].delete(CACHE_KEY))
 
 
 def clear_for_notice_revision(instance, **kwargs):

@@ -1,6 +1,5 @@
 """Admin and portal wiring of the accounts area."""
 
-from django.urls import reverse
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -13,6 +12,7 @@ from portal_pages.accounts.admin_views import (
     RegistrationViewSet,
 )
 from portal_pages.accounts.models import Registration
+from portal_pages.pages.navigation import navigation_url
 
 # The proxy gets its own policy (accounts.view_registration / change_registration, held
 # by the SEND team group) instead of inheriting Wagtail's user-management one.
@@ -56,8 +56,8 @@ def account_navigation(request):
     """ "Your account" for anyone signed in; current on every account page but sign-out."""
     if not request.user.is_authenticated:
         return None
-    url = reverse("accounts:account")
-    on_sign_out = request.path == reverse("accounts:sign_out")
+    url = navigation_url("accounts:account")
+    on_sign_out = request.path == navigation_url("accounts:sign_out")
     return {
         "text": "Your account",
         "href": url,
@@ -69,7 +69,7 @@ def account_navigation(request):
 def sign_in_or_out_navigation(request):
     """ "Sign out" for anyone signed in, "Sign in" for visitors."""
     signed_in = request.user.is_authenticated
-    url = reverse("accounts:sign_out" if signed_in else "two_factor:login")
+    url = navigation_url("accounts:sign_out" if signed_in else "two_factor:login")
     text = "Sign out" if signed_in else "Sign in"
     return {"text": text, "href": url, "current": request.path == url}
 
@@ -79,5 +79,5 @@ def register_navigation(request):
     """ "Register" for visitors only."""
     if request.user.is_authenticated:
         return None
-    url = reverse("accounts:register")
+    url = navigation_url("accounts:register")
     return {"text": "Register", "href": url, "current": request.path.startswith(url)}

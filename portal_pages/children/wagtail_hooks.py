@@ -9,6 +9,7 @@ from portal_pages.accounts.access import is_signed_in_professional
 from portal_pages.children import cases, deletion, teams, views, viewsets
 from portal_pages.children.access import children_visible_to
 from portal_pages.children.panels import OverdueCasesPanel
+from portal_pages.pages.navigation import navigation_url
 
 
 @hooks.register("register_portal_navigation_item")
@@ -16,7 +17,7 @@ def send_navigation_item(request):
     """ "SEND" in the service navigation, for signed-in professionals."""
     if not is_signed_in_professional(request.user):
         return None
-    href = reverse("children:index")
+    href = navigation_url("children:index")
     return {"text": "SEND", "href": href, "current": request.path.startswith(href)}
 
 

@@ -7,6 +7,7 @@ from wagtail import hooks
 from portal_pages.inbox.admin_views import SEND_ACTION, message_viewset
 from portal_pages.inbox.counts import inbox_counts
 from portal_pages.inbox.failed_emails import FailedEmailViewSet
+from portal_pages.pages.navigation import navigation_url
 
 
 @hooks.register("register_portal_navigation_item")
@@ -16,7 +17,7 @@ def messages_navigation_item(request):
     counts = inbox_counts(request)
     if counts is None:
         return None
-    href = reverse("inbox:index")
+    href = navigation_url("inbox:index")
     text = f"Messages ({counts['unread']} unread)" if counts["unread"] else "Messages"
     return {"text": text, "href": href, "current": request.path.startswith(href)}
 

@@ -107,10 +107,15 @@ class PortalSettings(BaseSiteSetting):
 
     @classmethod
     def for_emails(cls):
-        """The default site's settings: emails are sent from the task queue, outside any
-        request, and every email speaks for the default site."""
-        site = Site.objects.filter(is_default_site=True).first()
-        return cls.for_site(site) if site else cls()
+        """The default site's settings, kept in the `frame` cache like a page's: emails are
+        sent from the task queue, outside any request, and every email speaks for the
+        default site."""
+        instance = caches["frame"].get("portal-settings-for-emails")
+        if instance is None:
+            site = Site.objects.filter(is_default_site=True).first()
+            instance = cls.for_site(site) if site else cls()
+            caches["frame"].set("portal-settings-for-emails", instance)
+        return instance
 
     def email_context(self):
         """The names and SEND team contact details every email template may use."""

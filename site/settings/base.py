@@ -315,7 +315,10 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "[{asctime}] {message}", "style": "{", "datefmt": "%d/%b/%Y %H:%M:%S"}
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "warnings": {"class": "logging.StreamHandler", "formatter": "plain", "level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django gives these loggers console handlers of their own; with the root's, every
@@ -325,5 +328,8 @@ LOGGING = {
         # Task and page events are recorded in the database; repeating them here is noise.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Each PDF's font subsetting logs every font table through fontTools, past the
+        # loggers' levels; a handler of its own lets only its warnings through.
+        "fontTools": {"handlers": ["warnings"], "level": "WARNING", "propagate": False},
     },
 }

@@ -9,6 +9,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from bench.cases import DEFAULT_QUERY_BUDGET, collect_cases
 from ehc_forms.models import Submission
+from portal_site.settings.base import CACHES as BENCH_CACHES
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +17,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def bench_cases(demo_site, settings):
     settings.ROOT_URLCONF = "bench.urls"
+    # The bench's caches, as in production: a read of the shared cache is a query there.
+    settings.CACHES = {**settings.CACHES, "default": BENCH_CACHES["default"]}
+    call_command("createcachetable", verbosity=0)
     call_command("load_demo_content", stdout=io.StringIO())
     return collect_cases()
 
@@ -32,7 +36,14 @@ def test_every_bench_page_answers_within_its_query_budget(
         assert response.status_code in (200, 302), case.label
     budgets = {case.label: case.queries for case in bench_cases}
     assert budgets["portal plain page (StandardPage)"] == 6
-    assert max(budgets.values()) <= DEFAULT_QUERY_BUDGET + 2
+    over_default = {label for label, budget in budgets.items() if budget > DEFAULT_QUERY_BUDGET}
+    assert over_default == {
+        "register, new address",
+        "register, address with an account",
+        "registrations listing (100+ rows)",
+        "step of 30, Save and continue",
+        next(label for label in budgets if label.startswith("guidance: Word template")),
+    }
 
 
 def test_the_peer_and_the_step_save_the_same_valid_answers(bench_cases):

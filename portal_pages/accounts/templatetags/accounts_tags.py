@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 
 from portal_pages.accounts import sessions
 
@@ -15,16 +16,20 @@ def describe_duration(seconds):
     return f"{seconds} second{'s' if seconds != 1 else ''}"
 
 
-@register.inclusion_tag("accounts/session_timeout.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def session_timeout_dialog(context):
-    """The "You will be signed out" dialog and its script, for signed-in pages only."""
+    """The "You will be signed out" dialog and its script, for signed-in pages only; a
+    visitor's page renders no template for it."""
     request = context.get("request")
-    signed_in = request is not None and request.user.is_authenticated
-    return {
-        "signed_in": signed_in,
-        "remaining": sessions.seconds_remaining(request) if signed_in else 0,
-        "warning_seconds": settings.PORTAL_IDLE_WARNING_SECONDS,
-        "warning_text": describe_duration(settings.PORTAL_IDLE_WARNING_SECONDS),
-        "idle_text": describe_duration(settings.PORTAL_IDLE_TIMEOUT_SECONDS),
-        "csrf_token": context.get("csrf_token"),
-    }
+    if request is None or not request.user.is_authenticated:
+        return ""
+    return render_to_string(
+        "accounts/session_timeout.html",
+        {
+            "remaining": sessions.seconds_remaining(request),
+            "warning_seconds": settings.PORTAL_IDLE_WARNING_SECONDS,
+            "warning_text": describe_duration(settings.PORTAL_IDLE_WARNING_SECONDS),
+            "idle_text": describe_duration(settings.PORTAL_IDLE_TIMEOUT_SECONDS),
+            "csrf_token": context.get("csrf_token"),
+        },
+    )
