@@ -34,6 +34,27 @@ class ChildForms:
         return bool(self.in_progress or self.submitted or self.available)
 
 
+#: What a child's list of forms reads of each submission and form; the rest (answers,
+#: steps, introductions) waits until one is opened. Reading whole pages and accounts cost
+#: the child's SEND home more time than the rest of its forms section.
+LISTED_SUBMISSION_FIELDS = (
+    "form",
+    "child",
+    "author",
+    "updated_by",
+    "status",
+    "reference",
+    "version_number",
+    "updated_at",
+    "submitted_at",
+    "review_status",
+    "form__title",
+    "author__full_name",
+    "updated_by__full_name",
+)
+LISTED_FORM_FIELDS = ("title", "offered_at_stages", "audience")
+
+
 def forms_for_child(user, child):
     """The child's drafts, the user's own and (on a child the team shares) colleagues'
     (whatever stage the case has reached, so a draft never disappears), the latest sent
@@ -42,7 +63,7 @@ def forms_for_child(user, child):
     every = list(
         Submission.objects.filter(child=child)
         .select_related("form", "author", "updated_by")
-        .defer("form__steps", "answers")
+        .only(*LISTED_SUBMISSION_FIELDS)
         .order_by("form__path", "-version_number")
     )
     in_progress = [item for item in every if item.status == Submission.Status.DRAFT]
@@ -52,34 +73,42 @@ def forms_for_child(user, child):
             seen.add(item.reference)
             submitted.append(item)
     begun = {item.form_id for item in every}
-    available = [entry for entry in available_forms(user, child) if entry.form.pk not in begun]
+    offered = available_forms(
+        user,
+        child,
+        forms=EHCFormPage.objects.live().only(*LISTED_FORM_FIELDS),
+        drafts=in_progress,
+    )
+    available = [entry for entry in offered if entry.form.pk not in begun]
     return ChildForms(in_progress, submitted, available)
 
 
-def available_forms(user, child):
+def available_forms(user, child, *, forms=None, drafts=None):
     """The live forms offered at the child's stage, to everyone or shared with `user` for
     this child, each with the draft to continue (the user's own, else a colleague's). Before
     the SEND team links a case, a child counts as at the request stage; a child who moved on
-    to another setting is offered nothing new."""
+    to another setting is offered nothing new. A caller that holds the child's drafts
+    already, or needs less of each form page, passes `drafts` or the `forms` queryset."""
     if child.moved_on_at is not None:
         return []
     stage = stage_of(child) or Stage.REQUEST
     shares = {
         share.form_id: share for share in FormShare.objects.filter(child=child, professional=user)
     }
+    if drafts is None:
+        drafts = Submission.objects.filter(
+            child=child, status=Submission.Status.DRAFT
+        ).select_related("author", "updated_by")
+    if forms is None:
+        forms = EHCFormPage.objects.live().defer("steps")
     # Colleagues' drafts first, so the user's own (later in the loop) wins.
-    drafts = {
+    drafts_by_form = {
         draft.form_id: draft
-        for draft in sorted(
-            Submission.objects.filter(child=child, status=Submission.Status.DRAFT).select_related(
-                "author", "updated_by"
-            ),
-            key=lambda draft: draft.author_id == user.pk,
-        )
+        for draft in sorted(drafts, key=lambda draft: draft.author_id == user.pk)
     }
     return [
-        AvailableForm(form, drafts.get(form.pk), shares.get(form.pk))
-        for form in EHCFormPage.objects.live().defer("steps").order_by("path")
+        AvailableForm(form, drafts_by_form.get(form.pk), shares.get(form.pk))
+        for form in forms.order_by("path")
         if form.is_offered_at(stage)
         and (form.audience == EHCFormPage.Audience.EVERYONE or form.pk in shares)
     ]

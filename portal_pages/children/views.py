@@ -9,7 +9,7 @@ from django.db.models import Case, Count, IntegerField, Model, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -38,9 +38,9 @@ from portal_pages.children.keydates import STAGE_ORDER, case_key_dates
 from portal_pages.children.models import StageExplanation
 from portal_pages.children.stages import Stage
 from portal_pages.children.timescales import DueStatus
+from portal_pages.govuk.rows import ListDates, url_for_id
 
 PER_PAGE = 50
-ROW_DATE = "j M Y"
 #: What a row of SEND home shows, read as plain values (see `send_home_rows`).
 ROW_FIELDS = [
     "pk",
@@ -95,14 +95,6 @@ SORTS = {
 }
 
 
-def url_for_id(name):
-    """A function giving the URL named `name` for an object id, reversed once: reversing
-    each row's two links took more of SEND home's time than drawing the rest of the row."""
-    marker = "2147483647"
-    head, tail = reverse(name, args=[marker]).split(marker)
-    return lambda pk: f"{head}{pk}{tail}"
-
-
 @professional_required
 def index(request):
     """SEND home: the child records the professional can see (their own and their team's
@@ -123,12 +115,11 @@ def index(request):
         **{key: Count("pk", filter=condition) for key, (_, condition) in views.items()}
     )
     ordering = [f"-{field}" if descending else field for field in SORTS[sort][1]]
-    children = (
-        mine.filter(views[view][1])
-        .annotate(stage_position=STAGE_POSITION)
-        .order_by(*ordering)
-        .values(*ROW_FIELDS)
-    )
+    children = mine.filter(views[view][1])
+    if sort == "stage":
+        # Only for this sort: building the expression's six cases costs every request time.
+        children = children.annotate(stage_position=STAGE_POSITION)
+    children = children.order_by(*ordering).values(*ROW_FIELDS)
     paginator = Paginator(children, PER_PAGE)
     paginator.count = counts[view]  # already counted above: spare the database a query
     page = paginator.get_page(request.GET.get("page"))
@@ -159,27 +150,33 @@ def index(request):
 
 
 def send_home_rows(children, user):
-    """SEND home's table as plain values, ready to print. Building 150 model instances for
-    50 rows, looking their attributes up through the template engine and formatting dates
-    with the `date` filter took more time than the rest of the page; plain values from the
-    query and a dict per row cost a fraction of it."""
+    """SEND home's table as plain values, each ready to print as it is. Building 150 model
+    instances for 50 rows, looking their attributes up through the template engine and
+    formatting dates with the `date` filter took more time than the rest of the page; plain
+    values from the query, one string per cell and the dates formatted here cost a fraction
+    of it."""
     confirm_url, hide_url, unhide_url = (
         url_for_id(name) for name in ("children:confirm", "children:hide", "children:unhide")
     )
+    dates = ListDates()
+    stages = {stage.value: str(stage.label) for stage in Stage}
     return [
         {
-            **child,
             "url": confirm_url(child["pk"]),
+            "name": f"{child['family_name']}, {child['given_name']}",
+            "full_name": f"{child['given_name']} {child['family_name']}",
+            "hidden": child["hidden"],
             "moved_on": child["moved_on_at"] is not None,
-            "date_of_birth": dateformat.format(child["date_of_birth"], ROW_DATE),
-            "stage": Stage(child["ehc_case__stage"]).label if child["ehc_case__stage"] else "",
-            "last_activity": dateformat.format(
-                timezone.localtime(child["last_activity_at"]), ROW_DATE
-            ),
+            "date_of_birth": dates.short(child["date_of_birth"]),
+            "setting": child["setting"] or "Not given",
+            "stage": stages.get(child["ehc_case__stage"], ""),
+            "last_activity": dates.short(timezone.localtime(child["last_activity_at"])),
             "added_by": "You"
             if child["created_by_id"] == user.pk
             else child["created_by__full_name"],
+            "shared_with_team": child["shared_with_team"],
             "hide_or_unhide_url": (unhide_url if child["hidden"] else hide_url)(child["pk"]),
+            "hide_or_unhide": "Unhide" if child["hidden"] else "Hide",
         }
         for child in children
     ]

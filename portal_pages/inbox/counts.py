@@ -10,8 +10,8 @@ _REQUEST_CACHE = "_inbox_counts"
 
 
 def inbox_counts(request):
-    """{"unread": n, "action": n} for the signed-in professional, in one query, or None for
-    anyone else. Both counts leave archived messages out."""
+    """{"current": n, "unread": n, "action": n} for the signed-in professional, in one
+    query, or None for anyone else. The counts leave archived messages out."""
     if not is_signed_in_professional(request.user):
         return None
     if not hasattr(request, _REQUEST_CACHE):
@@ -19,6 +19,7 @@ def inbox_counts(request):
             Message.objects.for_recipient(request.user)
             .current()
             .aggregate(
+                current=Count("pk"),
                 unread=Count("pk", filter=Q(read_at__isnull=True)),
                 action=Count("pk", filter=Q(category=Message.Category.ACTION)),
             )

@@ -15,7 +15,7 @@ INDEX = reverse("children:index")
 
 
 def names(response):
-    return [f"{row['given_name']} {row['family_name']}" for row in response.context["rows"]]
+    return [row["full_name"] for row in response.context["rows"]]
 
 
 def test_sign_in_is_needed(client, db):

@@ -22,7 +22,7 @@ INDEX = reverse("children:index")
 
 
 def names(response):
-    return [f"{row['given_name']} {row['family_name']}" for row in response.context["rows"]]
+    return [row["full_name"] for row in response.context["rows"]]
 
 
 @pytest.fixture
