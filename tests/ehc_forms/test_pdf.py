@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from ehc_forms.demo import complete_steps, memo, text
 from ehc_forms.saving import start_draft
 from ehc_forms.submitting import start_edit, submit
+from ehc_forms.templatetags.ehc_forms_tags import pdf_blocks
 
 
 def sent(form, author, child, answers):
@@ -117,3 +118,12 @@ def test_every_version_prints_and_only_for_its_author(
     assert f"{first.reference} v2" in pages[0]
     stranger = sign_in(Client(), make_professional(email="other@example.org"))
     assert stranger.get(reverse("ehc_forms:pdf", args=[second.pk])).status_code == 404
+
+
+def test_an_answer_is_drawn_in_blocks_of_lines_that_keep_every_line():
+    lines = [f"line {n}" if n % 7 else "" for n in range(45)]
+    blocks = pdf_blocks("\n".join(lines))
+    assert [block.count("\n") + 1 for block in blocks] == [20, 20, 5]
+    # An empty line keeps its height even where it starts a block (lines 0, 21 and 42).
+    assert "\n".join(blocks).split("\n") == [line or "\N{NO-BREAK SPACE}" for line in lines]
+    assert pdf_blocks("") == ["\N{NO-BREAK SPACE}"]
