@@ -2,13 +2,17 @@
 the document holds every answer in full however long it is."""
 
 import base64
+import logging
 import mimetypes
 
 from django.template.loader import render_to_string
+from wagtail.images.models import SourceImageIOError
 
 from ehc_forms.documents import attached
 from ehc_forms.submitting import summary
 from portal_pages.pages.models import PortalSettings
+
+logger = logging.getLogger(__name__)
 
 
 def submission_html(submission, site):
@@ -28,12 +32,19 @@ def submission_html(submission, site):
 
 def logo_data_uri(portal):
     """The council's logo as a data URI for the first page: uploads are in private storage,
-    so WeasyPrint is handed the image itself rather than an address to fetch."""
+    so WeasyPrint is handed the image itself rather than an address to fetch. A logo whose
+    file cannot be read (storage down, file gone) leaves it out: the answers still print."""
     if portal.logo is None:
         return ""
     content_type = mimetypes.guess_type(portal.logo.file.name)[0] or "image/png"
-    with portal.logo.open_file() as image:
-        encoded = base64.b64encode(image.read()).decode()
+    try:
+        with portal.logo.open_file() as image:
+            encoded = base64.b64encode(image.read()).decode()
+    except SourceImageIOError:
+        logger.warning(
+            "The PDF is drawn without the logo: its file %s cannot be read.", portal.logo.file.name
+        )
+        return ""
     return f"data:{content_type};base64,{encoded}"
 
 

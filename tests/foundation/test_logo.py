@@ -46,3 +46,12 @@ def test_the_pdf_carries_the_logo_itself(demo_site):
         assert base64.b64decode(uri.split(",", 1)[1]) == image.read()
     portal.logo = None
     assert logo_data_uri(portal) == ""
+
+
+def test_the_pdf_leaves_out_a_logo_whose_file_cannot_be_read(demo_site, caplog):
+    from ehc_forms.pdf import logo_data_uri
+
+    portal = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    portal.logo.file.storage.delete(portal.logo.file.name)
+    assert logo_data_uri(portal) == ""
+    assert "without the logo" in caplog.text
