@@ -39,7 +39,10 @@ def error_summary(form=None, items=None):
 def html_attrs(attrs):
     """HTML attributes but `class`, which each template writes with its component's own
     classes: `True` gives the bare name, `False` leaves it out. Drawn here rather than by a
-    loop in the template, as every control of a long step has them."""
+    loop in the template, as every control of a long step has them. A field that sets no
+    group attributes gives the template nothing (""), and draws none."""
+    if not attrs:
+        return ""
     html = "".join(
         f" {conditional_escape(name)}"
         if value is True
