@@ -10,7 +10,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.log_actions import log
@@ -149,37 +151,63 @@ def index(request):
     )
 
 
+#: One row of SEND home's table. A row drawn by the template engine cost a lookup and an
+#: escape per value, and 50 of them took more time than the rest of the page: here each row
+#: is one `format_html`, which escapes every value as the template would.
+ROW_HTML = (
+    '<tr class="govuk-table__row">'
+    '<th scope="row" class="govuk-table__header">'
+    '<a class="govuk-link" href="{url}">{name}</a>{hidden_tag}{moved_on_tag}</th>'
+    '<td class="govuk-table__cell">{date_of_birth}</td>'
+    '<td class="govuk-table__cell">{setting}</td>'
+    '<td class="govuk-table__cell">{stage}</td>'
+    '<td class="govuk-table__cell">{last_activity}</td>'
+    '<td class="govuk-table__cell">{added_by}{shared_note}</td>'
+    '<td class="govuk-table__cell">'
+    '<button type="submit" formaction="{hide_or_unhide_url}" class="govuk-button '
+    'govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">'
+    '{hide_or_unhide}<span class="govuk-visually-hidden"> {full_name}</span></button>'
+    "</td></tr>"
+)
+HIDDEN_TAG = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Hidden</strong>')
+MOVED_ON_TAG = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Moved on</strong>')
+NO_CASE_YET = mark_safe('<span class="govuk-hint govuk-!-margin-0">Not linked to a case yet</span>')
+SHARED_NOTE = mark_safe('<br><span class="govuk-hint govuk-!-margin-0">Shared with the team</span>')
+
+
 def send_home_rows(children, user):
-    """SEND home's table as plain values, each ready to print as it is. Building 150 model
-    instances for 50 rows, looking their attributes up through the template engine and
-    formatting dates with the `date` filter took more time than the rest of the page; plain
-    values from the query, one string per cell and the dates formatted here cost a fraction
-    of it."""
+    """SEND home's table rows, each with the child's name and its row's HTML. Building 150
+    model instances for 50 rows, looking their attributes up through the template engine
+    and formatting dates with the `date` filter took more time than the rest of the page;
+    plain values from the query, the dates formatted here and one string per row cost a
+    fraction of it."""
     confirm_url, hide_url, unhide_url = (
         url_for_id(name) for name in ("children:confirm", "children:hide", "children:unhide")
     )
     dates = ListDates()
     stages = {stage.value: str(stage.label) for stage in Stage}
-    return [
-        {
-            "url": confirm_url(child["pk"]),
-            "name": f"{child['family_name']}, {child['given_name']}",
-            "full_name": f"{child['given_name']} {child['family_name']}",
-            "hidden": child["hidden"],
-            "moved_on": child["moved_on_at"] is not None,
-            "date_of_birth": dates.short(child["date_of_birth"]),
-            "setting": child["setting"] or "Not given",
-            "stage": stages.get(child["ehc_case__stage"], ""),
-            "last_activity": dates.short(timezone.localtime(child["last_activity_at"])),
-            "added_by": "You"
-            if child["created_by_id"] == user.pk
-            else child["created_by__full_name"],
-            "shared_with_team": child["shared_with_team"],
-            "hide_or_unhide_url": (unhide_url if child["hidden"] else hide_url)(child["pk"]),
-            "hide_or_unhide": "Unhide" if child["hidden"] else "Hide",
-        }
-        for child in children
-    ]
+    rows = []
+    for child in children:
+        full_name = f"{child['given_name']} {child['family_name']}"
+        hidden = child["hidden"]
+        html = format_html(
+            ROW_HTML,
+            url=confirm_url(child["pk"]),
+            name=f"{child['family_name']}, {child['given_name']}",
+            hidden_tag=HIDDEN_TAG if hidden else "",
+            moved_on_tag=MOVED_ON_TAG if child["moved_on_at"] is not None else "",
+            date_of_birth=dates.short(child["date_of_birth"]),
+            setting=child["setting"] or "Not given",
+            stage=stages.get(child["ehc_case__stage"]) or NO_CASE_YET,
+            last_activity=dates.short(timezone.localtime(child["last_activity_at"])),
+            added_by="You" if child["created_by_id"] == user.pk else child["created_by__full_name"],
+            shared_note=SHARED_NOTE if child["shared_with_team"] else "",
+            hide_or_unhide_url=(unhide_url if hidden else hide_url)(child["pk"]),
+            hide_or_unhide="Unhide" if hidden else "Hide",
+            full_name=full_name,
+        )
+        rows.append({"full_name": full_name, "html": html})
+    return rows
 
 
 def safe_next(request, default):
