@@ -13,7 +13,7 @@ def query_with(query, **changes):
     """`query` (a request's GET) with some parameters changed, as a link's "?..."; any
     change but a page number goes back to the first page, because the list it paged
     through is a different one."""
-    params = query.copy()
+    params = dict(query.items())  # the last value of each, as a link can carry only one
     if "page" not in changes:
         params.pop("page", None)
     for key, value in changes.items():
