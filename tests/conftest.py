@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import caches
 from django.db import connection
+from django.test import override_settings
 from hypothesis import settings
 
 from ehc_forms.models import forget_definitions
@@ -50,12 +51,10 @@ def clear_cache():
 
 @pytest.fixture
 def demo_site(db):
-    """The site, home page and guidance pages exactly as the demo command makes them."""
-    from guidance import demo as guidance_demo
+    """The site, home page and guidance pages exactly as the demo command makes them: the
+    test database holds them from the start (see `django_db_setup`)."""
     from portal_site import demo
 
-    demo.load()
-    guidance_demo.load()
     return demo
 
 
@@ -152,17 +151,34 @@ def child(professional):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """The test database. pytest-django keeps what the migrations left in it (serialized when
-    a test asks for a serialized rollback) on the connection object it set the database up
-    with. Playwright's browser runs tests in another context, which has connection objects of
-    its own, so the contents go on the connection class, where every connection finds them."""
+def media_root(tmp_path_factory):
+    """Uploads go to a folder of the run's own, on disk as in production. The demo's logo is
+    stored once for the run (see `django_db_setup`); a storage held in memory would lose it
+    whenever a test swapped the storage (the S3 tests do)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, media_root):
+    """The test database: what the migrations made, then the demo site and guidance pages,
+    loaded once for the run (loading them cost each of the 550 tests that use them 1.5 s).
+    A test changes them only inside its own transaction; a test whose writes are committed
+    (`committed_db`) is flushed afterwards and gets them back from the serialized copy made
+    here. The copy goes on the connection class too: Playwright's browser runs tests in
+    another context, which has connection objects of its own."""
     from django.db import connections
 
+    from guidance import demo as guidance_demo
+    from portal_site import demo
+
     connection = connections["default"]
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents is not None:
-        type(connection)._test_serialized_contents = contents
+    with django_db_blocker.unblock():
+        demo.load()
+        guidance_demo.load()
+        contents = connection.creation.serialize_db_to_string()
+    connection._test_serialized_contents = contents
+    type(connection)._test_serialized_contents = contents
 
 
 @pytest.fixture

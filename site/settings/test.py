@@ -1,5 +1,5 @@
-"""Test run: fast hashing, in-memory cache and outbox; the database still comes from
-DATABASE_URL so the same suite runs on SQLite and PostgreSQL."""
+"""Test run: fast hashing, in-memory cache and outbox, uploads in a folder of the run's own;
+the database still comes from DATABASE_URL so the same suite runs on SQLite and PostgreSQL."""
 
 from .base import *  # noqa: F403
 
@@ -15,9 +15,8 @@ WHITENOISE_AUTOREFRESH = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-STORAGES["default"] = {  # noqa: F405
-    "BACKEND": "django.core.files.storage.InMemoryStorage"
-}
+# Uploads on disk, in a folder the test run chooses for itself (MEDIA_ROOT: tests/conftest.py).
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILAPI_BASE_URL = SITE_URL
