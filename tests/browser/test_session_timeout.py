@@ -1,7 +1,6 @@
 """The idle-timeout warning in a real browser, with the timeout shortened to seconds."""
 
 import re
-import time
 
 import pytest
 from django.conf import settings as django_settings
@@ -41,7 +40,6 @@ def test_warning_dialog_stays_signed_in_or_signs_out_back_to_the_page(
 ):
     user = make_professional()
     session_key = open_signed_in(page, live_site, user, sign_in, "/account/")
-    loaded_at = time.time()
     dialog = page.locator("#portal-session-timeout")
 
     # The warning comes WARNING seconds before the end, as a modal with focus inside it.
@@ -54,16 +52,15 @@ def test_warning_dialog_stays_signed_in_or_signs_out_back_to_the_page(
     assert page.evaluate("document.activeElement.textContent.trim()") == "Stay signed in"
     assert "You will be signed out in 5 seconds" in dialog.inner_text()
 
-    # "Stay signed in" restarts the server's idle clock.
+    # "Stay signed in" restarts the server's idle clock: the whole IDLE is left again, where
+    # the warning came with WARNING seconds left. (The page's own countdown, not the test,
+    # decides when it signs out, so nothing here waits for the old end to pass.)
     before = last_activity(session_key)
     page.keyboard.press("Enter")
     dialog.wait_for(state="hidden")
     assert last_activity(session_key) > before
-    stayed_at = time.time()
-    time.sleep(max(0, loaded_at + IDLE + 1 - time.time()))
-    assert time.time() - stayed_at < IDLE
     status = page.request.get(live_site.url + "/account/session/")
-    assert status.status == 200 and status.json()["remaining"] > 0
+    assert status.status == 200 and status.json()["remaining"] > WARNING
 
     # Escape means stay signed in too.
     dialog.wait_for(state="visible", timeout=IDLE * 1000)
