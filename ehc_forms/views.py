@@ -45,8 +45,11 @@ def render_child_forms(request, child):
     groups = forms_for_child(request.user, child)
     if not groups:
         return None
+    # The request as a plain variable: the list reads only who is signed in, and passing it
+    # as the request would run every context processor again for this one list.
     return render_to_string(
-        "ehc_forms/includes/child_forms.html", {"child": child, "groups": groups}, request
+        "ehc_forms/includes/child_forms.html",
+        {"child": child, "groups": groups, "request": request},
     )
 
 

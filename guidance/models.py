@@ -58,9 +58,6 @@ class GuidanceIndexPage(RoutablePageMixin, Page):
                 "query": query,
                 "results": results,
                 "result_pages": [page.specific for page in results],
-                "page_range": results.paginator.get_elided_page_range(results.number)
-                if results
-                else [],
             },
         )
 

@@ -12,7 +12,7 @@ them delete what they hold about the child first.
 import logging
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Value
 from wagtail import hooks
 from wagtail.log_actions import log
 
@@ -36,8 +36,13 @@ def without_kept_records(queryset):
 
 def deletable():
     """Annotates each record of a child queryset with whether no other area needs to keep
-    it, in the query that fetches it."""
-    return Exists(without_kept_records(Child.objects.filter(pk=OuterRef("pk"))))
+    it, in the query that fetches it: no keeping row exists for it. The keeping rows are
+    asked about the record itself; wrapping them in a query of the record again cost the
+    child's SEND home a nested subquery to build and run on every view."""
+    condition = Value(True)
+    for keeping_rows in hooks.get_hooks("register_child_records_kept"):
+        condition &= ~Exists(keeping_rows(OuterRef("pk")))
+    return ExpressionWrapper(condition, output_field=BooleanField())
 
 
 def audit_title(child_id):

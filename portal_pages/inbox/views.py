@@ -63,7 +63,6 @@ def inbox(request):
         {
             "page_obj": page,
             "rows": inbox_rows(page.object_list),
-            "page_range": paginator.get_elided_page_range(page.number),
             "filters": filters,
             "filter_label": label,
             "show": value,

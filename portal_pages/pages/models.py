@@ -160,12 +160,14 @@ class PortalSettings(BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         """The settings every page's frame reads, kept in the frame cache with the footer
-        links' URLs resolved, so a page view spends no query on them."""
+        links' URLs resolved, so a page view spends no query on them. They are kept under
+        the address asked for, not its Site: finding the Site is a query (one Wagtail makes
+        anyway for its pages, but the portal's own screens would make for this alone)."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
 
             def load():
+                site = Site.find_for_request(request)
                 instance = cls.for_site(site)
                 instance.footer_links = [
                     (text, url)
@@ -179,7 +181,7 @@ class PortalSettings(BaseSiteSetting):
                 ]
                 return instance
 
-            key = f"portal-settings-{site.pk if site else None}"
+            key = f"portal-settings-{request.get_host()}-{request.get_port()}"
             setattr(request, attr_name, kept_in_frame(key, load))
         return getattr(request, attr_name)
 
@@ -189,6 +191,9 @@ class PortalSettings(BaseSiteSetting):
 @receiver(page_unpublished)
 @receiver(post_page_move)
 @receiver(post_delete, sender=Page)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
 def forget_frame(**kwargs):
-    """A change to the settings, or to any page the frame may link to, shows at once."""
+    """A change to the settings, to any page the frame may link to, or to which site an
+    address belongs to, shows at once."""
     caches["frame"].clear()

@@ -5,7 +5,6 @@ import functools
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
-from django.utils.http import urlencode
 from wagtail import hooks
 
 register = template.Library()
@@ -36,21 +35,6 @@ def frame_static(path):
     their URLs cannot change while it runs, and each `{% static %}` costs a page more than
     the rest of its header."""
     return static(path)
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed; any change but a page number
-    goes back to the first page, because the list it paged through is a different one."""
-    params = context["request"].GET.copy()
-    if "page" not in changes:
-        params.pop("page", None)
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    return "?" + urlencode(sorted(params.items())) if params else "?"
 
 
 @register.filter

@@ -1,9 +1,11 @@
-"""The GOV.UK error summary, for any form of the portal, and the attributes of a widget's
-control."""
+"""The GOV.UK error summary, for any form of the portal, the attributes of a widget's
+control, and pagination for any list."""
 
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from portal_pages.govuk import pagination as govuk_pagination
 
 register = template.Library()
 
@@ -51,3 +53,10 @@ def html_attrs(attrs):
         if name != "class" and value is not False
     )
     return mark_safe(html)  # noqa: S308 - every name and value is escaped above
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context, page, label):
+    """GOV.UK pagination for a Django `page` of a list, `label` naming it for screen
+    readers; its links keep the other query parameters."""
+    return govuk_pagination.pagination(context["request"], page, label)
