@@ -127,8 +127,7 @@ def discard_unlisted(submission):
     listed = listed_keys(submission)
     for document in Document.objects.filter(submission=submission):
         if str(document.key) not in listed:
-            document.file.delete(save=False)
-            document.delete()
+            document.delete()  # and its file, with the row (`delete_stored_file`)
 
 
 def stream(document):

@@ -88,9 +88,8 @@ def delete_submission(submission, *, reason):
     A sent version is deleted only after the versions that came from it."""
     submission_id = submission.pk
     with transaction.atomic():
-        for document in Document.objects.filter(submission=submission):
-            document.file.delete(save=False)
-            document.delete()
+        # Each row's file goes with it (`delete_stored_file`), the PDFs' with the submission.
+        Document.objects.filter(submission=submission).delete()
         Message.objects.filter(dedupe_key__startswith=f"draft-expiring:{submission_id}:").delete()
         forget_names_in_log(submission, audit_title(submission_id))
         log(

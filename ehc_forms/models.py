@@ -475,6 +475,44 @@ class Document(models.Model):
         return {"key": str(self.key), "name": self.name, "size": self.size, "kind": self.kind}
 
 
+def pdf_storage_key(pdf, filename):
+    """A random key, like a document's: nothing about the child or the form is in it."""
+    return f"pdfs/{uuid.uuid4().hex}"
+
+
+class SubmissionPDF(models.Model):
+    """A sent version's PDF as it was drawn, so a download after the first reads it from
+    private storage instead of drawing it again (seconds for a long answer).
+
+    `digest` is the SHA-256 of the HTML the PDF is drawn from. Anything the PDF shows (the
+    answers, the child's name, the council's settings and logo) is in that HTML, so a PDF is
+    used only while its digest matches: a change gives a new digest and a new PDF, and the
+    older one is removed when the new one is kept."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="pdfs")
+    digest = models.CharField(max_length=64)
+    file = models.FileField(upload_to=pdf_storage_key, max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "submission PDF"
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "digest"], name="one_pdf_per_digest")
+        ]
+
+    def __str__(self):
+        return f"PDF of submission {self.submission_id}"
+
+
+@receiver(post_delete, sender=Document)
+@receiver(post_delete, sender=SubmissionPDF)
+def delete_stored_file(instance, **kwargs):
+    """A kept file goes with its row, however the row is deleted (by itself, or with its
+    submission): it holds personal data that must not outlive the record. A storage error
+    is raised, so the deletion rolls back and is tried again rather than leave the file."""
+    instance.file.delete(save=False)
+
+
 class FormWebhook(models.Model):
     """Where another system (the council's case management, say) is told about a form's
     submissions: each version sent and each status change is posted to `url` as JSON,

@@ -123,10 +123,18 @@ def submit(submission_id, by, version, declarations):
             version_number=submission.version_number,
         )
         submission.child.record_activity(now)
-        transaction.on_commit(
-            lambda: announce(submission, WebhookDelivery.Event.SUBMITTED, notify_form_submitted)
-        )
+        transaction.on_commit(lambda: announce_sent(submission))
     return submission
+
+
+def announce_sent(submission):
+    """Once a version is sent: the author's message, the webhook, and the version's PDF
+    drawn and kept ahead of its first download."""
+    # Imported here: the PDF module reads the summary of answers from this one.
+    from ehc_forms.pdf import store_submission_pdf
+
+    announce(submission, WebhookDelivery.Event.SUBMITTED, notify_form_submitted)
+    store_submission_pdf.enqueue(submission.pk)
 
 
 def announce(submission, event, notify, **message):

@@ -7,10 +7,11 @@ import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from ehc_forms.models import Document, Submission
+from ehc_forms.models import Document, Submission, SubmissionPDF
 from portal_pages.children.models import Child, EHCCase
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
@@ -109,3 +110,17 @@ def test_professionals_cannot_reach_it(professional_client, closed_case, case_da
         assert response.status_code in (302, 403)
         assert professional_client.post(url, {"stored": "on"}).status_code in (302, 403)
     assert EHCCase.objects.filter(pk=closed_case.pk).exists()
+
+
+def test_deleting_the_case_data_deletes_the_kept_pdfs(
+    send_client, professional_client, closed_case, case_data
+):
+    sent = case_data["sent"]
+    assert professional_client.get(reverse("ehc_forms:pdf", args=[sent.pk])).status_code == 200
+    name = SubmissionPDF.objects.get(submission=sent).file.name
+    assert default_storage.exists(name)
+
+    send_client.get(reverse("closed_cases:export", args=[closed_case.pk]))
+    assert send_client.post(page_url(closed_case), {"stored": "on"}).status_code == 302
+    assert not SubmissionPDF.objects.exists()
+    assert not default_storage.exists(name)
