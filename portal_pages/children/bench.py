@@ -9,6 +9,7 @@ from django.urls import reverse
 from portal_pages.accounts.bench import send_officer
 from portal_pages.accounts.models import Organisation, User
 from portal_pages.accounts.testing import sign_in_verified
+from portal_pages.children.keydates import earliest_open_due
 from portal_pages.children.models import Child, EHCCase
 from portal_pages.children.stages import Stage
 
@@ -19,7 +20,9 @@ BENCH_CHILDREN = 2000
 
 
 def bench_professional():
-    """A professional with 2,000 children, a tenth hidden and a fifth linked to cases."""
+    """A professional with 2,000 children, a tenth hidden and a fifth each linked to a case of
+    their own: 400 cases, so the SEND team's case listing shows full pages, as it does on the
+    large data set."""
     user = User.objects.filter(email=BENCH_EMAIL).first()
     if user is None:
         user = User.objects.create_user(
@@ -28,19 +31,20 @@ def bench_professional():
     missing = BENCH_CHILDREN - Child.objects.filter(created_by=user).count()
     if missing > 0:
         stages = list(Stage)
-        cases = [
-            EHCCase.objects.get_or_create(
-                reference=f"EHC-BENCH-{stage.value}",
-                defaults={
-                    "given_name": "Bench",
-                    "family_name": "Case",
-                    "date_of_birth": datetime.date(2015, 1, 1),
-                    "stage": stage,
-                    "request_received_on": datetime.date(2025, 1, 6),
-                },
-            )[0]
-            for stage in stages
-        ]
+        cases = {
+            n: EHCCase(
+                reference=f"EHC-BENCH-{n:04d}",
+                given_name=f"Given{n:04d}",
+                family_name=f"Family{n:04d}",
+                date_of_birth=datetime.date(2008, 1, 1) + datetime.timedelta(days=n * 3),
+                stage=stages[n // 5 % len(stages)],
+                request_received_on=datetime.date(2025, 1, 6) + datetime.timedelta(days=n % 300),
+            )
+            for n in range(0, missing, 5)
+        }
+        for case in cases.values():
+            case.next_due_on = earliest_open_due(case)  # as `EHCCase.save` would
+        EHCCase.objects.bulk_create(cases.values())
         Child.objects.bulk_create(
             Child(
                 created_by=user,
@@ -51,7 +55,7 @@ def bench_professional():
                 home_postcode="BS1 5TR",
                 setting=f"School {n % 40}",
                 hidden=n % 10 == 0,
-                ehc_case=cases[n % len(cases)] if n % 5 == 0 else None,
+                ehc_case=cases.get(n),
             )
             for n in range(missing)
         )

@@ -38,7 +38,7 @@ from portal_pages.children.forms import (
     person_filter,
 )
 from portal_pages.children.keydates import STAGE_ORDER, case_key_dates
-from portal_pages.children.models import StageExplanation
+from portal_pages.children.models import Child, StageExplanation
 from portal_pages.children.stages import Stage
 from portal_pages.children.timescales import DueStatus
 from portal_pages.govuk.pagination import query_with
@@ -114,6 +114,13 @@ SORTS = {
 }
 
 
+def sorted_rows(children, sort, descending):
+    """`children` in the order of SEND home's column `sort`."""
+    if sort == "stage":
+        children = children.annotate(stage_position=StagePosition())
+    return children.order_by(*(f"-{field}" if descending else field for field in SORTS[sort][1]))
+
+
 @professional_required
 def index(request):
     """SEND home: the child records the professional can see (their own and their team's
@@ -133,14 +140,16 @@ def index(request):
     counts = mine.aggregate(
         **{key: Count("pk", filter=condition) for key, (_, condition) in views.items()}
     )
-    ordering = [f"-{field}" if descending else field for field in SORTS[sort][1]]
-    children = mine.filter(views[view][1])
-    if sort == "stage":
-        children = children.annotate(stage_position=StagePosition())
-    children = children.order_by(*ordering).values(*ROW_FIELDS)
-    paginator = Paginator(children, PER_PAGE)
+    # The page's ids are sorted and skipped in a subquery of the records alone (joined to the
+    # case only to sort by stage), and only its 50 rows are joined and read in full: sorting
+    # whole joined rows to skip most of them made the SQL of a deep page twice as slow.
+    paginator = Paginator(
+        sorted_rows(mine.filter(views[view][1]), sort, descending).values_list("pk", flat=True),
+        PER_PAGE,
+    )
     paginator.count = counts[view]  # already counted above: spare the database a query
     page = paginator.get_page(request.GET.get("page"))
+    page_rows = sorted_rows(Child.objects.filter(pk__in=page.object_list), sort, descending)
     columns = [
         {
             "key": key,
@@ -163,7 +172,7 @@ def index(request):
             "person": person,
             "columns": columns,
             "page": page,
-            "rows": send_home_rows(page.object_list, request.user),
+            "rows": send_home_rows(page_rows.values(*ROW_FIELDS), request.user),
         },
     )
 

@@ -233,6 +233,49 @@ def test_pagination_pages_through_everything(professional_client, professional):
     assert names(professional_client.get(INDEX, {"page": 99})) == names(third)
 
 
+@pytest.mark.parametrize("order", ["asc", "desc"])
+def test_pages_sorted_by_stage_follow_on_from_each_other(
+    professional_client, professional, make_case, order
+):
+    stages = ["final_plan", "request", "assessment", None]
+    cases = {stage: make_case(stage=stage) for stage in stages if stage}
+    Child.objects.bulk_create(
+        ChildFactory.build(
+            created_by=professional,
+            given_name=f"Given{n:03d}",
+            family_name=f"Family{n % 7}",
+            ehc_case=cases.get(stages[n % len(stages)]),
+        )
+        for n in range(120)
+    )
+    position = {None: -1, "request": 0, "assessment": 2, "final_plan": 4}
+    children = Child.objects.filter(created_by=professional).select_related("ehc_case")
+    expected = [
+        f"{child.given_name} {child.family_name}"
+        for child in sorted(
+            children,
+            key=lambda child: (
+                position[child.ehc_case and child.ehc_case.stage],
+                child.family_name,
+                child.pk,
+            ),
+            reverse=order == "desc",
+        )
+    ]
+
+    listed = [
+        name
+        for page in (1, 2, 3)
+        for name in names(
+            professional_client.get(
+                INDEX, {"view": "all", "sort": "stage", "order": order, "page": page}
+            )
+        )
+    ]
+
+    assert listed == expected
+
+
 def test_send_home_with_two_thousand_children_keeps_queries_bounded(
     professional_client, professional, make_case, django_assert_max_num_queries
 ):
