@@ -2,13 +2,19 @@
 a child, and the editable explanation of each stage."""
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.fields import RichTextField
 
 from portal_pages.children import validators
 from portal_pages.children.keydates import earliest_open_due
 from portal_pages.children.stages import Stage
+from portal_pages.pages.frame import kept_in_frame
+
+STAGE_EXPLANATIONS_KEY = "children:stage-explanations"
 
 
 class EHCCase(models.Model):
@@ -234,3 +240,17 @@ class StageExplanation(models.Model):
 
     def __str__(self):
         return Stage(self.stage).label
+
+    @classmethod
+    def by_stage(cls):
+        """{stage: explanation} for every stage explained, kept with the page frame: every
+        child's SEND home shows them, and editors rarely change them."""
+        return kept_in_frame(
+            STAGE_EXPLANATIONS_KEY, lambda: dict(cls.objects.values_list("stage", "explanation"))
+        )
+
+
+@receiver(post_save, sender=StageExplanation)
+@receiver(post_delete, sender=StageExplanation)
+def forget_stage_explanations(**kwargs):
+    caches["frame"].delete(STAGE_EXPLANATIONS_KEY)

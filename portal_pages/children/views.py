@@ -465,7 +465,7 @@ def stage_tracker(child, today):
     case = child.ehc_case
     current = STAGE_ORDER.index(Stage(case.stage)) if case else None
     key_dates = case_key_dates(case, today) if case else []
-    explanations = dict(StageExplanation.objects.values_list("stage", "explanation"))
+    explanations = StageExplanation.by_stage()
     tracker = []
     for position, stage in enumerate(STAGE_ORDER):
         if current is None or position > current:

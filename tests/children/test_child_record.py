@@ -200,6 +200,25 @@ def test_child_home_without_a_case_shows_every_stage_not_started(professional_cl
     assert "There are no forms for Ada yet." in html
 
 
+def test_child_home_shows_a_stage_explanation_as_soon_as_an_editor_changes_it(
+    professional_client, child
+):
+    explanation = StageExplanation.objects.create(
+        stage="request", explanation="<p>Someone asks the council to assess.</p>"
+    )
+    home = reverse("children:home", args=[child.pk])
+    assert "Someone asks the council to assess." in professional_client.get(home).content.decode()
+
+    explanation.explanation = "<p>A parent or school asks for an assessment.</p>"
+    explanation.save()
+    html = professional_client.get(home).content.decode()
+    assert "A parent or school asks for an assessment." in html
+    assert "Someone asks the council to assess." not in html
+
+    explanation.delete()
+    assert "A parent or school asks" not in professional_client.get(home).content.decode()
+
+
 def test_child_home_tracker_highlights_the_current_stage_with_key_dates(
     professional_client, child, make_case
 ):
