@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from portal_pages.accounts import sessions
+from portal_pages.pages.navigation import navigation_url
 
 register = template.Library()
 
@@ -31,5 +32,9 @@ def session_timeout_dialog(context):
             "warning_text": describe_duration(settings.PORTAL_IDLE_WARNING_SECONDS),
             "idle_text": describe_duration(settings.PORTAL_IDLE_TIMEOUT_SECONDS),
             "csrf_token": context.get("csrf_token"),
+            # Worked out once per process: `{% url %}` for each cost most of the dialog's time.
+            "status_url": navigation_url("accounts:session_status"),
+            "keep_alive_url": navigation_url("accounts:keep_alive"),
+            "sign_out_url": navigation_url("accounts:sign_out"),
         },
     )
