@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
 from tests.factories import MessageFactory
@@ -175,6 +176,25 @@ def test_the_header_and_home_tile_show_the_unread_count(
     tile = html.split('href="/messages/">Messages</a>')[1]
     assert ">3</p>" in tile.split("</li>")[0]
     assert "Unread messages</p>" in tile.split("</li>")[0]
+
+
+def test_each_professional_sees_their_own_counts(
+    client, professional_client, professional, other_professional, demo_site
+):
+    make_messages(professional, 2, category=Message.Category.ACTION)
+    make_messages(other_professional, 5)
+    make_messages(other_professional, 1, category=Message.Category.ACTION, read_at=timezone.now())
+    make_messages(
+        other_professional, 6, category=Message.Category.ACTION, archived_at=timezone.now()
+    )
+
+    mine = professional_client.get("/").content.decode()
+    theirs = sign_in_verified(client, other_professional).get("/").content.decode()
+
+    assert "Messages (2 unread)" in mine
+    assert "Unread messages, 2 asking you to do something</p>" in mine
+    assert "Messages (5 unread)" in theirs
+    assert "Unread messages, 1 asking you to do something</p>" in theirs
 
 
 def test_the_header_says_just_messages_when_all_are_read(professional_client, professional):
