@@ -4,6 +4,8 @@ shows which index each one uses (a sequential scan over a big table shows up her
 from django.db import connection
 from django.db.models import Q
 
+from ehc_forms.models import Submission
+from ehc_forms.viewsets import submissions_matching
 from portal_pages.accounts.models import Registration
 from portal_pages.children.models import Child, EHCCase
 from portal_pages.inbox.admin_views import messages_matching
@@ -28,6 +30,12 @@ def list_queries(professional, inbox_owner):
             | Q(upn__icontains="Family0001")
         ).order_by("family_name", "given_name")[:50],
         "admin EHC cases": EHCCase.objects.order_by("next_due_on", "reference")[:50],
+        "admin Submissions": Submission.objects.filter(status="submitted").order_by(
+            "-submitted_at"
+        )[:50],
+        "admin Submissions, search": submissions_matching(
+            Submission.objects.filter(status="submitted").order_by("-submitted_at"), "Family001"
+        )[:50],
         "admin Messages": Message.objects.order_by("-created", "-id")[:50],
         "admin Messages, search": messages_matching(
             Message.objects.order_by("-created", "-id"), "Bench message 42"

@@ -1,10 +1,13 @@
 """Pages `make bench` times for this area: the largest demo form's task list and step, a
 step of thirty questions (the same thirty the bench's `wagtail.contrib.forms` peer asks),
-shown, saved with "Save and continue" and autosaved, and the PDF of a sent form with a
-200,000-character answer, drawn afresh and kept."""
+shown, saved with "Save and continue" and autosaved, the PDF of a sent form with a
+200,000-character answer, drawn afresh and kept, and the SEND team's Submissions listing."""
+
+import datetime
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from ehc_forms.demo import (
     DEMO_PROFESSIONAL,
@@ -20,11 +23,15 @@ from ehc_forms.models import EHCFormIndexPage, EHCFormPage, Submission, Submissi
 from ehc_forms.registry import bind_answers
 from ehc_forms.saving import details_from_account, start_draft
 from ehc_forms.submitting import submit
+from portal_pages.accounts.bench import send_officer
 from portal_pages.accounts.models import User
 from portal_pages.accounts.testing import sign_in_verified
 from portal_pages.children.access import children_visible_to
+from portal_pages.children.bench import bench_professional
+from portal_pages.children.models import Child
 
 BENCH_FORM_SLUG = "bench-thirty-questions"
+SENT_VERSIONS = 300
 LOOKUP = "Primary need"
 MEMO_ANSWER = (
     "Attention and listening have improved with daily small-group work, but expressive "
@@ -120,6 +127,7 @@ def pages():
     step_url = reverse("ehc_forms:step", args=[thirty.pk, 1])
     return [
         *long_pdf_pages(professional, child, client),
+        *submissions_listing_pages(),
         (
             "forms: annual review task list",
             client,
@@ -174,4 +182,36 @@ def long_pdf_pages(professional, child, client):
             },
         ),
         ("forms: PDF, 200,000 characters, kept", client, url),
+    ]
+
+
+def submissions_listing_pages():
+    """The SEND team's Submissions listing, whole and searched by a child's name, with 300
+    sent versions from the bench professional's children: full pages on the small data set,
+    as on the large one."""
+    professional = bench_professional()
+    sent = Submission.objects.filter(author=professional, status=Submission.Status.SUBMITTED)
+    already = sent.count()
+    form = EHCFormPage.objects.get(slug="annual-review")
+    now = timezone.now()
+    children = Child.objects.filter(created_by=professional).order_by("pk")
+    Submission.objects.bulk_create(
+        Submission(
+            form=form,
+            revision_id=form.live_revision_id,
+            child=child,
+            author=professional,
+            status=Submission.Status.SUBMITTED,
+            reference=f"BENCH-{n:06d}",
+            submitted_at=now - datetime.timedelta(minutes=n),
+        )
+        for n, child in enumerate(children[already:SENT_VERSIONS], start=already)
+    )
+    officer = sign_in_verified(Client(), send_officer())
+    listing = reverse("submissions:index")
+    return [
+        # 13 queries each: Wagtail's listing of a model (12, as the other admin listings) and
+        # the choices of its Form filter.
+        ("admin: Submissions", officer, listing, {"queries": 13, "versus": "snippets"}),
+        ("admin: Submissions, search", officer, f"{listing}?q=Family001", {"queries": 13}),
     ]

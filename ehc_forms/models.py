@@ -361,6 +361,14 @@ class Submission(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        indexes = [
+            # The SEND team's Submissions listing: sent versions, newest first.
+            models.Index(
+                fields=["-submitted_at"],
+                condition=models.Q(status="submitted"),
+                name="submission_sent_newest",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["child", "form", "author"],

@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from portal_pages.accounts import services
 from portal_pages.accounts.models import Organisation, Registration, User
+from portal_pages.accounts.search import organisation_name_filter
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -33,14 +34,7 @@ class RegistrationFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=User.Status.choices, widget=forms.CheckboxSelectMultiple
     )
-    # Typed rather than chosen: a council has thousands of organisations, and a list of every
-    # one would cost each page of the listing more than its rows do.
-    organisation = django_filters.CharFilter(
-        label="Organisation",
-        field_name="organisation__name",
-        lookup_expr="icontains",
-        help_text="Part of its name",
-    )
+    organisation = organisation_name_filter("organisation__name")
     email_domain = django_filters.CharFilter(
         label="Email domain", method="filter_email_domain", help_text="For example sch.uk"
     )

@@ -3,8 +3,6 @@ sent showing whether each recipient has read it."""
 
 import django_filters
 from django.contrib import messages as flash
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext
@@ -15,6 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from portal_pages.accounts.search import professionals_matching
 from portal_pages.inbox.forms import MESSAGE_CONTENT_FIELDS, ComposeMessageForm
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
@@ -58,14 +57,15 @@ def messages_matching(queryset, text):
     """The messages whose subject, or recipient's email or name, holds `text`: what Wagtail's
     search over `search_fields` finds, asked of each table on its own so each part uses its
     trigram index on PostgreSQL (one OR across the join had to read every message)."""
-    recipients = get_user_model().objects.filter(
-        Q(email__icontains=text) | Q(full_name__icontains=text)
-    )
     matching = (
         Message.objects.filter(subject__icontains=text)
         .order_by()
         .values("pk")
-        .union(Message.objects.filter(recipient__in=recipients).order_by().values("pk"))
+        .union(
+            Message.objects.filter(recipient__in=professionals_matching(text))
+            .order_by()
+            .values("pk")
+        )
     )
     return queryset.filter(pk__in=matching)
 

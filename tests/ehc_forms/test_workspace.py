@@ -144,7 +144,7 @@ FILTER_CASES = [
     (lambda m: {"form": m["other_form"].pk}, ["advice"]),
     (lambda m: {"review_status": "received"}, ["advice"]),
     (lambda m: {"review_status": "submitted"}, ["sent"]),
-    (lambda m: {"organisation": m["riverside"].pk}, ["advice"]),
+    (lambda m: {"organisation": "riverside"}, ["advice"]),
     (lambda m: {"linked": "true"}, ["advice"]),
     (lambda m: {"linked": "false"}, ["sent"]),
     (lambda m: {"submitted_at_from": "2026-01-01", "submitted_at_to": "2026-01-31"}, ["advice"]),

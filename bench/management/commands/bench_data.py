@@ -254,9 +254,18 @@ class Command(BaseCommand):
                 revision_id=forms[(n // len(children)) % len(forms)][1],
                 child_id=children[n % len(children)][0],
                 author_id=children[n % len(children)][1],
-                status=Submission.Status.DRAFT if n % 3 else Submission.Status.SUBMITTED,
                 answers=answers,
                 updated_at=now - datetime.timedelta(minutes=n),
+                # A third are sent, as the SEND team's Submissions listing shows them.
+                **(
+                    {}
+                    if n % 3
+                    else {
+                        "status": Submission.Status.SUBMITTED,
+                        "reference": f"SC-{n:09d}",
+                        "submitted_at": now - datetime.timedelta(minutes=n),
+                    }
+                ),
             )
             for n in range(min(count, len(children) * len(forms)))
         )
