@@ -32,7 +32,11 @@ from ehc_forms.models import Document, EHCFormPage, FormWebhook, Submission, Web
 from ehc_forms.pdf import submission_pdf
 from ehc_forms.reviewing import StatusNotAllowed, change_status, next_statuses
 from ehc_forms.submitting import changes, summary, versions_of
-from portal_pages.accounts.search import organisation_name_filter, professionals_matching
+from portal_pages.accounts.search import (
+    any_part_matching,
+    organisation_name_filter,
+    professionals_matching,
+)
 from portal_pages.children.models import Child
 
 EXPORT_ACTION = "ehc_forms.submissions_exported"
@@ -173,21 +177,14 @@ class SubmissionIndexView(generic.IndexView):
 
 def submissions_matching(queryset, text):
     """The versions whose reference, child's name, or author's email or name holds `text`:
-    what Wagtail's search over `search_fields` finds, asked of each table on its own so each
-    part uses its trigram index on PostgreSQL (one OR across the joins read every version)."""
+    what Wagtail's search over `search_fields` finds."""
     children = Child.objects.filter(Q(given_name__icontains=text) | Q(family_name__icontains=text))
-    matching = (
-        Submission.objects.filter(reference__icontains=text)
-        .order_by()
-        .values("pk")
-        .union(
-            Submission.objects.filter(child__in=children).order_by().values("pk"),
-            Submission.objects.filter(author__in=professionals_matching(text))
-            .order_by()
-            .values("pk"),
-        )
+    return any_part_matching(
+        queryset,
+        Submission.objects.filter(reference__icontains=text),
+        Submission.objects.filter(child__in=children),
+        Submission.objects.filter(author__in=professionals_matching(text)),
     )
-    return queryset.filter(pk__in=matching)
 
 
 def log_export(submissions, export_format, request):

@@ -13,7 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from portal_pages.accounts.search import professionals_matching
+from portal_pages.accounts.search import any_part_matching, professionals_matching
 from portal_pages.inbox.forms import MESSAGE_CONTENT_FIELDS, ComposeMessageForm
 from portal_pages.inbox.models import Message
 from portal_pages.inbox.notify import send_message
@@ -55,19 +55,12 @@ class ComposeView(generic.CreateView):
 
 def messages_matching(queryset, text):
     """The messages whose subject, or recipient's email or name, holds `text`: what Wagtail's
-    search over `search_fields` finds, asked of each table on its own so each part uses its
-    trigram index on PostgreSQL (one OR across the join had to read every message)."""
-    matching = (
-        Message.objects.filter(subject__icontains=text)
-        .order_by()
-        .values("pk")
-        .union(
-            Message.objects.filter(recipient__in=professionals_matching(text))
-            .order_by()
-            .values("pk")
-        )
+    search over `search_fields` finds."""
+    return any_part_matching(
+        queryset,
+        Message.objects.filter(subject__icontains=text),
+        Message.objects.filter(recipient__in=professionals_matching(text)),
     )
-    return queryset.filter(pk__in=matching)
 
 
 class BoundedCountPaginator(WagtailPaginator):

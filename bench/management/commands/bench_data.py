@@ -256,18 +256,13 @@ class Command(BaseCommand):
                 author_id=children[n % len(children)][1],
                 answers=answers,
                 updated_at=now - datetime.timedelta(minutes=n),
-                # A third are sent, as the SEND team's Submissions listing shows them.
-                **(
-                    {}
-                    if n % 3
-                    else {
-                        "status": Submission.Status.SUBMITTED,
-                        "reference": f"SC-{n:09d}",
-                        "submitted_at": now - datetime.timedelta(minutes=n),
-                    }
-                ),
+                # A third are sent, with the reference and time the Submissions listing shows.
+                status=Submission.Status.SUBMITTED if sent else Submission.Status.DRAFT,
+                reference=f"SC-{n:09d}" if sent else "",
+                submitted_at=now - datetime.timedelta(minutes=n) if sent else None,
             )
             for n in range(min(count, len(children) * len(forms)))
+            for sent in [n % 3 == 0]
         )
         return load(Submission, rows)
 
